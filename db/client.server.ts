@@ -1,0 +1,65 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { ltree } from "@electric-sql/pglite/contrib/ltree";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { type Env, readEnv, resolveDataDir } from "../app/env.server";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Connection =
+	| { driver: "postgres"; db: Database; client: postgres.Sql; close(): Promise<void> }
+	| { driver: "pglite"; db: Database; client: PGlite; close(): Promise<void> };
+
+// One connection per process, kept on globalThis: the Remix server bundle and the server entry
+// load this module separately, and PGlite must never open the same data directory twice.
+const KEY = Symbol.for("omnimediatrak.db");
+const holder = globalThis as unknown as { [KEY]?: Connection };
+
+export function openPglite(dataDir: string): PGlite {
+	return new PGlite(dataDir, { extensions: { ltree, pg_trgm } });
+}
+
+export function openConnection(env: Env = readEnv()): Connection {
+	if (env.DATABASE_URL) {
+		const client = postgres(env.DATABASE_URL, {
+			max: env.DB_POOL_MAX,
+			onnotice: () => {},
+			connection: { application_name: "omnimediatrak" },
+		});
+		return {
+			driver: "postgres",
+			client,
+			db: drizzlePostgres(client, { schema }) as unknown as Database,
+			close: () => client.end({ timeout: 5 }),
+		};
+	}
+	const dir = resolveDataDir(env);
+	mkdirSync(dir, { recursive: true });
+	const client = openPglite(`${dir}/pgdata`);
+	return {
+		driver: "pglite",
+		client,
+		db: drizzlePglite(client, { schema }) as unknown as Database,
+		close: () => client.close(),
+	};
+}
+
+export function getConnection(): Connection {
+	holder[KEY] ??= openConnection();
+	return holder[KEY];
+}
+
+export function getDb(): Database {
+	return getConnection().db;
+}
+
+export async function closeDb(): Promise<void> {
+	const connection = holder[KEY];
+	holder[KEY] = undefined;
+	if (connection) await connection.close();
+}

@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import {
+	date,
+	foreignKey,
+	index,
+	integer,
+	jsonb,
+	pgSchema,
+	primaryKey,
+	smallint,
+	text,
+	timestamp,
+	uuid,
+} from "drizzle-orm/pg-core";
+import type { EntryStatus } from "./columns";
+import { media } from "./media";
+import { users } from "./users";
+
+export const interactionSchema = pgSchema("interaction");
+
+/**
+ * A person's entry for one work. PARTITION BY HASH (user_id) in 16 partitions (migrations/0000):
+ * every query names user_id so Postgres prunes to one partition.
+ */
+export const userMedia = interactionSchema.table(
+	"user_media",
+	{
+		userId: uuid("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		mediaId: uuid("media_id")
+			.notNull()
+			.references(() => media.id, { onDelete: "cascade" }),
+		status: text("status").$type<EntryStatus>().notNull(),
+		progress: integer("progress").notNull().default(0),
+		rating: smallint("rating"),
+		repeatCount: smallint("repeat_count").notNull().default(0),
+		startedAt: date("started_at"),
+		completedAt: date("completed_at"),
+		metaSnapshot: jsonb("meta_snapshot").$type<{ title?: string; mediaType?: string }>().notNull().default({}),
+		notes: text("notes"),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.mediaId] }),
+		index("user_media_status_idx").on(t.userId, t.status, t.updatedAt.desc()),
+		index("user_media_updated_idx").on(t.userId, t.updatedAt.desc()),
+		index("user_media_rating_idx").on(t.userId, t.rating).where(sql`rating IS NOT NULL`),
+	],
+);
+
+export const userLists = interactionSchema.table(
+	"user_lists",
+	{
+		userId: uuid("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		id: uuid("id").notNull().defaultRandom(),
+		kind: text("kind").$type<"static" | "smart">().notNull().default("static"),
+		name: text("name").notNull(),
+		description: text("description"),
+		visibility: text("visibility").$type<"private" | "public">().notNull().default("private"),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.id] })],
+);
+
+export const listItems = interactionSchema.table(
+	"list_items",
+	{
+		userId: uuid("user_id").notNull(),
+		listId: uuid("list_id").notNull(),
+		mediaId: uuid("media_id")
+			.notNull()
+			.references(() => media.id, { onDelete: "cascade" }),
+		position: integer("position").notNull(),
+		note: text("note"),
+		addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.listId, t.mediaId] }),
+		foreignKey({ columns: [t.userId, t.listId], foreignColumns: [userLists.userId, userLists.id] }).onDelete(
+			"cascade",
+		),
+		index("list_items_position_idx").on(t.userId, t.listId, t.position),
+	],
+);
+
+/** A saved filter (the catalog/list filter spec as JSON), evaluated at read time. */
+export const smartLists = interactionSchema.table(
+	"smart_lists",
+	{
+		userId: uuid("user_id").notNull(),
+		listId: uuid("list_id").notNull(),
+		filterDefinition: jsonb("filter_definition").$type<Record<string, unknown>>().notNull(),
+		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.listId] }),
+		foreignKey({ columns: [t.userId, t.listId], foreignColumns: [userLists.userId, userLists.id] }).onDelete(
+			"cascade",
+		),
+	],
+);
