@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
@@ -45,4 +45,10 @@ export default function handleRequest(
 		);
 		setTimeout(abort, ABORT_DELAY);
 	});
+}
+
+/** Logs unexpected errors once; 404s and other responses thrown on purpose are not errors. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+	if (request.signal.aborted || isRouteErrorResponse(error)) return;
+	console.error(error);
 }

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, json, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { safeRedirectPath } from "~/lib/safe-redirect";
-import { ThemeSchema } from "~/lib/theme";
+import { ThemeSchema, themeLabels, themes } from "~/lib/theme";
 import { serializeTheme } from "~/lib/theme.server";
 
 export const meta: MetaFunction = () => [{ title: "Theme · OmniMediaTrak" }];
@@ -11,10 +11,6 @@ const ThemeForm = z.object({
 	theme: ThemeSchema,
 	redirectTo: z.string().optional(),
 });
-
-export async function loader() {
-	return redirect("/");
-}
 
 export async function action({ request }: ActionFunctionArgs) {
 	const form = Object.fromEntries(await request.formData());
@@ -30,19 +26,33 @@ export async function action({ request }: ActionFunctionArgs) {
 	});
 }
 
-export default function ThemeError() {
+/** Shown for GET /theme and when a post was invalid: the same choice as the header toggle. */
+export default function ThemePage() {
 	const data = useActionData<typeof action>();
 	return (
 		<section className="mx-auto max-w-xl py-12" aria-labelledby="theme-title">
 			<h1 id="theme-title" className="text-2xl font-bold">
-				Theme not changed
+				Theme
 			</h1>
-			<p role="alert" className="mt-3 text-warn">
-				{data?.error ?? "Choose a theme: light, dark or system."}
-			</p>
-			<Link to={data?.redirectTo ?? "/"} className="mt-6 inline-block underline">
-				Go back
-			</Link>
+			{data?.error ? (
+				<p role="alert" className="mt-3 text-warn">
+					{data.error}
+				</p>
+			) : null}
+			<Form method="post" className="mt-6 flex gap-2">
+				<input type="hidden" name="redirectTo" value={data?.redirectTo ?? "/"} />
+				{themes.map((value) => (
+					<button
+						key={value}
+						type="submit"
+						name="theme"
+						value={value}
+						className="rounded-md border border-line px-4 py-2 hover:bg-surface focus-visible:outline-2 focus-visible:outline-accent"
+					>
+						{themeLabels[value]}
+					</button>
+				))}
+			</Form>
 		</section>
 	);
 }

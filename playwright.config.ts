@@ -1,0 +1,61 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://localhost:${port}`;
+
+// Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium); elsewhere Playwright's own browser.
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
+
+// The app under test runs on a fresh embedded database unless DATABASE_URL names a server.
+// Set once in the main process; workers inherit it.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "omt-e2e-"));
+
+export default defineConfig({
+	testDir: "tests/e2e",
+	timeout: 30_000,
+	expect: { timeout: 5_000 },
+	fullyParallel: true,
+	workers: 2,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	reporter: process.env.CI ? "line" : "list",
+	use: {
+		baseURL,
+		trace: "retain-on-failure",
+		launchOptions: {
+			executablePath,
+			args: [
+				"--disable-gpu",
+				"--disable-quic",
+				"--no-first-run",
+				"--disable-background-networking",
+				"--disable-component-update",
+				"--disable-sync",
+			],
+		},
+	},
+	projects: [
+		{ name: "js", use: { browserName: "chromium", javaScriptEnabled: true } },
+		{ name: "no-js", use: { browserName: "chromium", javaScriptEnabled: false } },
+	],
+	webServer: {
+		command: "tsx server.ts",
+		url: `${baseURL}/healthz`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: "ignore",
+		stderr: "pipe",
+		env: {
+			NODE_ENV: "production",
+			PORT: String(port),
+			HOST: "127.0.0.1",
+			DATA_DIR: process.env.E2E_DATA_DIR,
+			LOG_LEVEL: "warn",
+			...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+		},
+	},
+});
