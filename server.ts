@@ -37,7 +37,13 @@ app.use((req: Request, res: Response, next: NextFunction) => {
 	res.on("finish", () => {
 		const ms = Number(process.hrtime.bigint() - start) / 1e6;
 		logger.info(
-			{ reqId: requestId, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+			{
+				reqId: requestId,
+				method: req.method,
+				url: req.originalUrl,
+				status: res.statusCode,
+				ms: Math.round(ms * 10) / 10,
+			},
 			"request",
 		);
 	});
@@ -48,7 +54,10 @@ app.use((_req: Request, res: Response, next: NextFunction) => {
 	res.setHeader("X-Content-Type-Options", "nosniff");
 	res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
 	res.setHeader("X-Frame-Options", "DENY");
-	res.setHeader("Content-Security-Policy", "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+	res.setHeader(
+		"Content-Security-Policy",
+		"frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+	);
 	res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 	next();
 });

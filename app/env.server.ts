@@ -26,7 +26,7 @@ const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema>;
 
 /** Parses process.env once per call site; throws a readable error naming each bad variable. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
 	if (source === process.env && !source.VITEST && existsSync(".env")) process.loadEnvFile(".env");
 	const parsed = EnvSchema.safeParse(source);
 	if (!parsed.success) {

@@ -73,7 +73,8 @@ export default function App() {
 export function ErrorBoundary() {
 	const error = useRouteError();
 	const status = isRouteErrorResponse(error) ? error.status : 500;
-	const title = status === 404 ? "Page not found" : isRouteErrorResponse(error) ? error.statusText : "Something went wrong";
+	const title =
+		status === 404 ? "Page not found" : isRouteErrorResponse(error) ? error.statusText : "Something went wrong";
 	return (
 		<section className="error-page mx-auto max-w-xl py-16 text-center" aria-labelledby="error-title">
 			<p className="text-sm font-semibold text-accent">{status}</p>

@@ -1,8 +1,8 @@
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { type Connection, closeDb, getConnection } from "./client.server";
 
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));

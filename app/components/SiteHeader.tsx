@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { Theme } from "~/lib/theme";
 import { type SectionKey, sections } from "~/lib/sections";
+import type { Theme } from "~/lib/theme";
 import { ThemeToggle } from "./ThemeToggle";
 
 export function SiteHeader({ section, theme }: { section: SectionKey; theme: Theme }) {

@@ -8,7 +8,17 @@ describe("safeRedirectPath", () => {
 	});
 
 	it("refuses anything that could leave the site", () => {
-		for (const target of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "catalog", "/a\nb", "", 42, null]) {
+		for (const target of [
+			"https://evil.example",
+			"//evil.example",
+			"/\\evil.example",
+			"javascript:alert(1)",
+			"catalog",
+			"/a\nb",
+			"",
+			42,
+			null,
+		]) {
 			expect(safeRedirectPath(target, "/home")).toBe("/home");
 		}
 	});

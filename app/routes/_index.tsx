@@ -6,7 +6,8 @@ export const meta: MetaFunction = () => [
 	{ title: "OmniMediaTrak — track every kind of media in one place" },
 	{
 		name: "description",
-		content: "Catalog and track films, series, anime, manga, books, web novels, games, podcasts and albums side by side.",
+		content:
+			"Catalog and track films, series, anime, manga, books, web novels, games, podcasts and albums side by side.",
 	},
 ];
 
@@ -18,14 +19,17 @@ export default function Home() {
 	const { overview } = useLoaderData<typeof loader>();
 	return (
 		<div className="grid gap-6 lg:grid-cols-3">
-			<section className="intro rounded-xl border border-line bg-surface p-6 lg:col-span-2" aria-labelledby="intro-title">
+			<section
+				className="intro rounded-xl border border-line bg-surface p-6 lg:col-span-2"
+				aria-labelledby="intro-title"
+			>
 				<h1 id="intro-title" className="text-3xl font-bold tracking-tight">
 					Everything you watch, read, play and hear — in one list.
 				</h1>
 				<p className="mt-3 max-w-prose text-muted">
-					OmniMediaTrak catalogs films, series, anime, manga, books, web novels, graphic novels, games, visual
-					novels, podcasts and albums side by side. Follow a franchise across media, compare how long things take to
-					finish, and keep your progress in one place.
+					OmniMediaTrak catalogs films, series, anime, manga, books, web novels, graphic novels, games, visual novels,
+					podcasts and albums side by side. Follow a franchise across media, compare how long things take to finish, and
+					keep your progress in one place.
 				</p>
 				<Link
 					to="/catalog"
@@ -59,14 +63,21 @@ export default function Home() {
 					to keep your own list.
 				</p>
 			</section>
-			<section id="support" className="rounded-xl border border-line bg-surface p-6 lg:col-span-3" aria-labelledby="support-title">
+			<section
+				id="support"
+				className="rounded-xl border border-line bg-surface p-6 lg:col-span-3"
+				aria-labelledby="support-title"
+			>
 				<h2 id="support-title" className="text-xl font-semibold">
 					Keep it independent
 				</h2>
 				<p className="mt-2 max-w-prose text-muted">
 					No ads and no selling of your data: OmniMediaTrak is paid for by the people who use it.
 				</p>
-				<a href="#support" className="donate mt-4 inline-block rounded-md border border-accent px-4 py-2 font-medium text-accent hover:bg-accent hover:text-on-accent">
+				<a
+					href="#support"
+					className="donate mt-4 inline-block rounded-md border border-accent px-4 py-2 font-medium text-accent hover:bg-accent hover:text-on-accent"
+				>
 					Donate
 				</a>
 			</section>

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { mediaTypes } from "../../db/schema/columns";
 import { getCatalogOverview, listRecentWorks } from "~/models/catalog.server";
+import { mediaTypes } from "../../db/schema/columns";
 
 export const meta: MetaFunction = () => [{ title: "Catalog · OmniMediaTrak" }];
 
@@ -50,11 +50,21 @@ export default function Catalog() {
 					<table className="catalog-table w-full text-left text-sm">
 						<thead className="border-b border-line text-muted">
 							<tr>
-								<th scope="col" className="px-3 py-2 font-medium">Title</th>
-								<th scope="col" className="px-3 py-2 font-medium">Type</th>
-								<th scope="col" className="px-3 py-2 font-medium">Year</th>
-								<th scope="col" className="px-3 py-2 font-medium">Creators</th>
-								<th scope="col" className="px-3 py-2 font-medium">Country</th>
+								<th scope="col" className="px-3 py-2 font-medium">
+									Title
+								</th>
+								<th scope="col" className="px-3 py-2 font-medium">
+									Type
+								</th>
+								<th scope="col" className="px-3 py-2 font-medium">
+									Year
+								</th>
+								<th scope="col" className="px-3 py-2 font-medium">
+									Creators
+								</th>
+								<th scope="col" className="px-3 py-2 font-medium">
+									Country
+								</th>
 							</tr>
 						</thead>
 						<tbody>

@@ -1,14 +1,4 @@
-import {
-	bigint,
-	boolean,
-	inet,
-	jsonb,
-	pgSchema,
-	primaryKey,
-	text,
-	timestamp,
-	uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, inet, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const authSchema = pgSchema("auth");

@@ -81,9 +81,7 @@ export const listItems = interactionSchema.table(
 	},
 	(t) => [
 		primaryKey({ columns: [t.userId, t.listId, t.mediaId] }),
-		foreignKey({ columns: [t.userId, t.listId], foreignColumns: [userLists.userId, userLists.id] }).onDelete(
-			"cascade",
-		),
+		foreignKey({ columns: [t.userId, t.listId], foreignColumns: [userLists.userId, userLists.id] }).onDelete("cascade"),
 		index("list_items_position_idx").on(t.userId, t.listId, t.position),
 	],
 );
@@ -99,8 +97,6 @@ export const smartLists = interactionSchema.table(
 	},
 	(t) => [
 		primaryKey({ columns: [t.userId, t.listId] }),
-		foreignKey({ columns: [t.userId, t.listId], foreignColumns: [userLists.userId, userLists.id] }).onDelete(
-			"cascade",
-		),
+		foreignKey({ columns: [t.userId, t.listId], foreignColumns: [userLists.userId, userLists.id] }).onDelete("cascade"),
 	],
 );

@@ -76,7 +76,12 @@ describe("loadDemoCatalog validation", () => {
 
 	it("reports a wrong class, bad attributes and an impossible date", () => {
 		const message = problemsOf(
-			catalogWith({ ...valid, class: "video.film", releaseDate: "1965-02-30", attributes: { pages: -1, runtime_min: 5 } }),
+			catalogWith({
+				...valid,
+				class: "video.film",
+				releaseDate: "1965-02-30",
+				attributes: { pages: -1, runtime_min: 5 },
+			}),
 		);
 		expect(message).toContain("book belongs in written.books");
 		expect(message).toContain("releaseDate: not a calendar date");

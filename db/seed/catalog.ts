@@ -28,7 +28,13 @@ const attributeShapes: Record<MediaType, z.ZodObject> = {
 		status: z.enum(["finished", "ongoing"]),
 		magazine: text.optional(),
 	}),
-	book: z.strictObject({ pages: count.positive(), original_language: z.string().regex(/^[a-z]{2}$/).optional() }),
+	book: z.strictObject({
+		pages: count.positive(),
+		original_language: z
+			.string()
+			.regex(/^[a-z]{2}$/)
+			.optional(),
+	}),
 	webnovel: z.strictObject({
 		chapters: count.positive(),
 		platform: text.optional(),
@@ -64,7 +70,12 @@ export const DemoWork = z
 		genres: z.array(text).max(6).default([]),
 		attributes: z.record(z.string(), z.unknown()),
 		franchise: ltreePath.optional(),
-		external: z.partialRecord(z.enum(["imdb", "tmdb", "mal", "anilist", "openlibrary", "igdb", "vndb", "musicbrainz", "isbn"]), z.string().min(1)).optional(),
+		external: z
+			.partialRecord(
+				z.enum(["imdb", "tmdb", "mal", "anilist", "openlibrary", "igdb", "vndb", "musicbrainz", "isbn"]),
+				z.string().min(1),
+			)
+			.optional(),
 	})
 	.superRefine((work, ctx) => {
 		if (work.class !== classOfType[work.type]) {
@@ -93,7 +104,9 @@ export function loadDemoCatalog(dir = catalogDir): DemoCatalog {
 	const problems: string[] = [];
 	const works: DemoWork[] = [];
 	const collections: Record<string, string> = {};
-	const files = readdirSync(dir).filter((name) => name.endsWith(".json")).sort();
+	const files = readdirSync(dir)
+		.filter((name) => name.endsWith(".json"))
+		.sort();
 	for (const file of files) {
 		const raw = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as unknown;
 		if (file.startsWith("collections")) {
@@ -133,7 +146,8 @@ export function loadDemoCatalog(dir = catalogDir): DemoCatalog {
 			if (!collections[node]) problems.push(`${work.key}: franchise node ${node} has no label`);
 		}
 	}
-	if (problems.length > 0) throw new CatalogError(`Demo catalog has ${problems.length} problem(s):\n${problems.join("\n")}`);
+	if (problems.length > 0)
+		throw new CatalogError(`Demo catalog has ${problems.length} problem(s):\n${problems.join("\n")}`);
 	return { works, collections };
 }
 

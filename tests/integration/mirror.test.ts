@@ -1,7 +1,5 @@
-import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
-import { is } from "drizzle-orm";
-import { PgTable as PgTableClass } from "drizzle-orm/pg-core";
+import { is, sql } from "drizzle-orm";
+import { getTableConfig, type PgTable, PgTable as PgTableClass } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import * as schema from "../../db/schema";
@@ -11,7 +9,7 @@ type Column = { table: string; column: string; type: string; notNull: boolean };
 const normalise = (type: string) => type.replace(/\s+/g, "").toLowerCase();
 
 function mirrorColumns(): Column[] {
-	const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTableClass));
+	const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTableClass));
 	return tables.flatMap((table) => {
 		const config = getTableConfig(table);
 		return config.columns.map((column) => ({

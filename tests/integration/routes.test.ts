@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { closeDb } from "../../db/client.server";
+import { loader as rootLoader } from "~/root";
 import { loader as homeLoader } from "~/routes/_index";
 import { loader as catalogLoader } from "~/routes/catalog._index";
 import { loader as healthLoader } from "~/routes/healthz";
 import { action as themeAction } from "~/routes/theme";
-import { loader as rootLoader } from "~/root";
+import { closeDb } from "../../db/client.server";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 
@@ -19,7 +19,9 @@ describe("/theme", () => {
 		expect(response.headers.get("Location")).toBe("/catalog?type=book");
 		const cookie = response.headers.get("Set-Cookie") ?? "";
 		expect(cookie).toMatch(/^theme=/);
-		const root = await rootLoader(args(new Request("http://localhost/", { headers: { Cookie: cookie.split(";")[0] } })));
+		const root = await rootLoader(
+			args(new Request("http://localhost/", { headers: { Cookie: cookie.split(";")[0] } })),
+		);
 		expect(root.theme).toBe("dark");
 	});
 
@@ -31,7 +33,8 @@ describe("/theme", () => {
 	});
 
 	it("answers an unknown theme with 400 and a message, setting no cookie", async () => {
-		for (const fields of [{ theme: "sepia" }, {}, { theme: "" }]) {
+		const cases: Record<string, string>[] = [{ theme: "sepia" }, {}, { theme: "" }];
+		for (const fields of cases) {
 			const response = await themeAction(args(themePost(fields)));
 			expect(response.status).toBe(400);
 			expect(response.headers.get("Set-Cookie")).toBeNull();

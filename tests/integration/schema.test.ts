@@ -27,7 +27,10 @@ describe("database plan", () => {
 			  and n.nspname in ('media', 'users', 'interaction', 'auth', 'ingest')
 			order by 1, 2`);
 		const bySchema: Record<string, string[]> = {};
-		for (const t of tables) (bySchema[t.schema] ??= []).push(t.name);
+		for (const t of tables) {
+			bySchema[t.schema] ??= [];
+			bySchema[t.schema].push(t.name);
+		}
 		expect(bySchema).toEqual(expectedTables);
 	});
 

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.server";
 import { mediaTypes } from "../../db/schema/columns";
-import { countWorks, lastDemoImport, seedDemoCatalog } from "../../db/seed/index";
 import { loadDemoCatalog } from "../../db/seed/catalog";
 import { stableId } from "../../db/seed/ids";
+import { countWorks, lastDemoImport, seedDemoCatalog } from "../../db/seed/index";
 
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
 	const result = await getDb().execute(query);
