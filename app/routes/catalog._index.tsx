@@ -6,6 +6,8 @@ import { mediaTypes } from "../../db/schema/columns";
 
 export const meta: MetaFunction = () => [{ title: "Catalog · OmniMediaTrak" }];
 
+// A first view of the catalog: newest works, optionally of one media type. The full catalog (controls
+// bar, filter spec, search, sorting, keyset paging, class tree) replaces this loader and table.
 const CatalogQuery = z.object({ type: z.enum(mediaTypes).optional().catch(undefined) });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { count, eq, sql } from "drizzle-orm";
+import { count, desc, eq, sql } from "drizzle-orm";
 import { closeDb, type Database, getDb } from "../client.server";
 import { migrateDatabase } from "../migrate";
 import { collections, externalLinks, importJobs, media, mediaClasses, mediaStats, sources } from "../schema";
@@ -128,7 +128,7 @@ export async function lastDemoImport(db: Database = getDb()) {
 		.select()
 		.from(importJobs)
 		.where(eq(importJobs.sourceName, "demo"))
-		.orderBy(sql`${importJobs.createdAt} desc`)
+		.orderBy(desc(importJobs.createdAt))
 		.limit(1);
 	return job;
 }

@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { databaseUrl } from "../setup/db-template";
+
+type LogLine = Record<string, unknown> & { msg?: string };
+
+/** Starts `server.ts` as `npm start` does (the build must exist) and collects its JSON log lines. */
+function startServer(env: Record<string, string>) {
+	const logs: LogLine[] = [];
+	const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
+		env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", ...env },
+		stdio: ["ignore", "pipe", "pipe"],
+	});
+	let buffer = "";
+	child.stdout?.on("data", (chunk: Buffer) => {
+		buffer += chunk.toString();
+		const lines = buffer.split("\n");
+		buffer = lines.pop() ?? "";
+		for (const line of lines) if (line.trim()) logs.push(JSON.parse(line) as LogLine);
+	});
+	let stderr = "";
+	child.stderr?.on("data", (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+	const listening = new Promise<number>((resolve, reject) => {
+		const timer = setInterval(() => {
+			const line = logs.find((entry) => entry.msg?.startsWith("listening"));
+			if (line) {
+				clearInterval(timer);
+				resolve(line.port as number);
+			}
+		}, 50);
+		exited.then((code) => {
+			clearInterval(timer);
+			reject(new Error(`server exited with ${code}: ${stderr}`));
+		});
+	});
+	return { child, logs, listening, exited, stderr: () => stderr };
+}
+
+const template = inject("dbTemplate");
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+	for (const cleanup of cleanups) await cleanup();
+});
+
+describe("server start-up and shutdown", () => {
+	it("migrates and seeds an empty database, serves, logs each request, and stops cleanly on SIGTERM", async () => {
+		const dataDir = mkdtempSync(path.join(tmpdir(), "omt-server-"));
+		const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: "info" };
+		if (template.driver === "postgres") {
+			const name = `omt_t_${process.pid}_empty_${Date.now()}`;
+			const admin = postgres(template.url, { max: 1, onnotice: () => {} });
+			await admin.unsafe(`create database "${name}"`);
+			await admin.end();
+			env.DATABASE_URL = databaseUrl(template.url, name);
+			cleanups.push(async () => {
+				const drop = postgres(template.url, { max: 1, onnotice: () => {} });
+				await drop.unsafe(`drop database if exists "${name}" with (force)`);
+				await drop.end();
+			});
+		}
+		const server = startServer(env);
+		const port = await server.listening;
+
+		const seeded = server.logs.find((line) => line.msg === "demo catalog loaded") as { seed?: { works: number } };
+		expect(seeded?.seed?.works).toBeGreaterThanOrEqual(400);
+		expect(existsSync(path.join(dataDir, "session-secret"))).toBe(true);
+
+		const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { "X-Request-Id": "test-req-1" } });
+		expect(home.status).toBe(200);
+		expect(home.headers.get("x-request-id")).toBe("test-req-1");
+		expect(home.headers.get("x-frame-options")).toBe("DENY");
+		expect(await home.text()).toContain('data-page="home"');
+
+		await expect
+			.poll(() => server.logs.find((line) => line.reqId === "test-req-1"))
+			.toMatchObject({
+				method: "GET",
+				url: "/",
+				status: 200,
+				ms: expect.any(Number),
+			});
+
+		server.child.kill("SIGTERM");
+		expect(await server.exited).toBe(0);
+		expect(server.logs.at(-1)?.msg).toBe("stopped");
+		expect(server.stderr()).toBe("");
+	});
+});
