@@ -9,8 +9,8 @@ export function SiteHeader({ section, theme }: { section: SectionKey; theme: The
 		<header className="site-header border-b border-line bg-surface">
 			<div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
 				<Link to="/" className="logo flex items-center rounded focus-visible:outline-2 focus-visible:outline-accent">
-					<img className="logo-light" src="/logo-light.svg" alt="OmniMediaTrak" width={184} height={32} />
-					<img className="logo-dark" src="/logo-dark.svg" alt="OmniMediaTrak" width={184} height={32} />
+					<img className="logo-light" src="/logo-light.svg" alt="OmniMediaTrak" width={200} height={32} />
+					<img className="logo-dark" src="/logo-dark.svg" alt="OmniMediaTrak" width={200} height={32} />
 				</Link>
 				<nav className="nav order-3 w-full sm:order-none sm:w-auto" aria-label="Main">
 					<ul className="flex flex-wrap gap-1">

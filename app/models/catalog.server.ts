@@ -1,6 +1,6 @@
 import { asc, count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { type MediaType, media, mediaClasses } from "../../db/schema";
+import { type MediaType, media, mediaClasses, mediaTypes } from "../../db/schema";
 
 export type CatalogOverview = {
 	total: number;
@@ -16,14 +16,15 @@ export async function getCatalogOverview(): Promise<CatalogOverview> {
 		.from(mediaClasses)
 		.leftJoin(media, eq(media.mediaType, mediaClasses.mediaType))
 		.where(isNotNull(mediaClasses.mediaType))
-		.groupBy(mediaClasses.path, mediaClasses.mediaType, mediaClasses.label)
-		.orderBy(mediaClasses.path);
+		.groupBy(mediaClasses.path, mediaClasses.mediaType, mediaClasses.label);
 	const [franchises] = await db
 		.select({ n: sql<number>`count(distinct subpath(${media.collectionPath}, 0, 1))::int` })
 		.from(media);
 	return {
 		total: byType.reduce((sum, row) => sum + row.count, 0),
-		byType: byType.map((row) => ({ mediaType: row.mediaType as MediaType, label: row.label, count: row.count })),
+		byType: byType
+			.map((row) => ({ mediaType: row.mediaType as MediaType, label: row.label, count: row.count }))
+			.sort((a, b) => mediaTypes.indexOf(a.mediaType) - mediaTypes.indexOf(b.mediaType)),
 		franchises: franchises?.n ?? 0,
 	};
 }
