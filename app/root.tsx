@@ -13,6 +13,8 @@ import {
 	useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { getUser } from "~/auth/session.server";
+import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/SiteHeader";
 import { THEME_FETCHER_KEY } from "~/components/ThemeToggle";
 import { sectionOf } from "~/lib/sections";
@@ -26,7 +28,10 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	return { theme: await readTheme(request) };
+	const user = await getUser(request);
+	// A signed-in person's saved theme wins; the cookie serves everyone else.
+	const theme = user ? user.theme : await readTheme(request);
+	return { theme, user: user ? { displayName: user.displayName, username: user.username } : null };
 }
 
 /** The theme being switched to (optimistic) or the one from the cookie. */
@@ -38,6 +43,8 @@ function useTheme(): Theme {
 
 export function Layout({ children }: { children: ReactNode }) {
 	const theme = useTheme();
+	const nonce = useNonce();
+	const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
 	const section = sectionOf(useLocation().pathname);
 	return (
 		<html lang="en">
@@ -52,15 +59,15 @@ export function Layout({ children }: { children: ReactNode }) {
 				<a href="#main" className="skip-link">
 					Skip to content
 				</a>
-				<SiteHeader section={section} theme={theme} />
+				<SiteHeader section={section} theme={theme} user={user} />
 				<main id="main" className="mx-auto max-w-7xl px-4 py-6">
 					{children}
 				</main>
 				<footer className="mx-auto max-w-7xl px-4 py-8 text-sm text-muted">
 					OmniMediaTrak — every kind of media, one list.
 				</footer>
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	);

@@ -1,10 +1,20 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { type SectionKey, sections } from "~/lib/sections";
 import type { Theme } from "~/lib/theme";
 import { ThemeToggle } from "./ThemeToggle";
 
-export function SiteHeader({ section, theme }: { section: SectionKey; theme: Theme }) {
-	const items = [...sections, { key: "account" as const, label: "Sign in", href: "/login" }];
+export function SiteHeader({
+	section,
+	theme,
+	user,
+}: {
+	section: SectionKey;
+	theme: Theme;
+	user: { displayName: string; username: string } | null;
+}) {
+	const items = user
+		? [...sections, { key: "account" as const, label: "Settings", href: "/settings/security" }]
+		: [...sections, { key: "account" as const, label: "Sign in", href: "/login" }];
 	return (
 		<header className="site-header border-b border-line bg-surface">
 			<div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -28,9 +38,26 @@ export function SiteHeader({ section, theme }: { section: SectionKey; theme: The
 								</li>
 							);
 						})}
+						{user ? (
+							<li className="sign-out">
+								<Form method="post" action="/logout">
+									<button
+										type="submit"
+										className="block rounded-md px-3 py-1.5 text-sm font-medium text-muted hover:bg-surface-2 hover:text-ink focus-visible:outline-2 focus-visible:outline-accent"
+									>
+										Sign out
+									</button>
+								</Form>
+							</li>
+						) : null}
 					</ul>
 				</nav>
-				<div className="ml-auto">
+				<div className="ml-auto flex items-center gap-3">
+					{user ? (
+						<span className="signed-in-as text-sm text-muted" title={`@${user.username}`}>
+							{user.displayName}
+						</span>
+					) : null}
 					<ThemeToggle theme={theme} />
 				</div>
 			</div>

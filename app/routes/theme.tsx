@@ -1,9 +1,11 @@
 import { type ActionFunctionArgs, json, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
+import { getUser } from "~/auth/session.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { ThemeSchema, themeLabels, themes } from "~/lib/theme";
 import { serializeTheme } from "~/lib/theme.server";
+import { setThemePreference } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Theme · OmniMediaTrak" }];
 
@@ -13,6 +15,7 @@ const ThemeForm = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
+	const user = await getUser(request);
 	const form = Object.fromEntries(await request.formData());
 	const parsed = ThemeForm.safeParse(form);
 	if (!parsed.success) {
@@ -21,6 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
 			{ status: 400 },
 		);
 	}
+	if (user) await setThemePreference({ userId: user.id, theme: parsed.data.theme });
 	return redirect(safeRedirectPath(parsed.data.redirectTo), {
 		headers: { "Set-Cookie": await serializeTheme(parsed.data.theme) },
 	});

@@ -1,4 +1,15 @@
-import { bigint, boolean, inet, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+	bigint,
+	boolean,
+	inet,
+	integer,
+	jsonb,
+	pgSchema,
+	primaryKey,
+	text,
+	timestamp,
+	uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const authSchema = pgSchema("auth");
@@ -57,3 +68,21 @@ export const identities = authSchema.table(
 	},
 	(t) => [primaryKey({ columns: [t.provider, t.subject] })],
 );
+
+/** Fixed-window counters for rate limits (sign-in, registration, two-factor), shared by all server processes. */
+export const rateLimits = authSchema.table("rate_limits", {
+	bucket: text("bucket").primaryKey(),
+	windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+	hits: integer("hits").notNull(),
+});
+
+/** TOTP secret of a person; enabled_at is null until the first code confirms enrolment. */
+export const twoFactor = authSchema.table("two_factor", {
+	userId: uuid("user_id")
+		.primaryKey()
+		.references(() => users.id, { onDelete: "cascade" }),
+	secret: text("secret").notNull(),
+	enabledAt: timestamp("enabled_at", { withTimezone: true }),
+	lastUsedStep: bigint("last_used_step", { mode: "number" }),
+	createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -12,7 +12,7 @@ const expectedTables = {
 	media: ["collections", "external_links", "media", "media_classes", "media_stats"],
 	users: ["preferences", "settings", "users"],
 	interaction: ["list_items", "smart_lists", "user_lists", "user_media"],
-	auth: ["identities", "login_events", "sessions", "tokens"],
+	auth: ["identities", "login_events", "rate_limits", "sessions", "tokens", "two_factor"],
 	ingest: ["conflicts", "import_jobs", "import_logs", "sources"],
 };
 

@@ -1,0 +1,69 @@
+import type { ReactNode } from "react";
+
+export const inputClass =
+	"mt-1 block w-full rounded-md border border-line bg-surface px-3 py-2 text-ink shadow-sm focus-visible:outline-2 focus-visible:outline-accent aria-invalid:border-warn";
+
+/** Errors of one field, linked to its input by id (aria-describedby). */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+	if (!errors?.length) return null;
+	return (
+		<ul id={id} className="field-errors mt-1 text-sm text-warn">
+			{errors.map((error) => (
+				<li key={error}>{error}</li>
+			))}
+		</ul>
+	);
+}
+
+export function FormErrors({ id, errors }: { id?: string; errors?: string[] }) {
+	if (!errors?.length) return null;
+	return (
+		<div id={id} role="alert" className="form-errors rounded-md border border-warn px-3 py-2 text-sm text-warn">
+			{errors.map((error) => (
+				<p key={error}>{error}</p>
+			))}
+		</div>
+	);
+}
+
+export function Field({
+	label,
+	htmlFor,
+	errorId,
+	errors,
+	hint,
+	children,
+	className = "",
+}: {
+	label: string;
+	htmlFor: string;
+	errorId: string;
+	errors?: string[];
+	hint?: ReactNode;
+	children: ReactNode;
+	className?: string;
+}) {
+	return (
+		<div className={`field ${className}`}>
+			<label htmlFor={htmlFor} className="block text-sm font-medium">
+				{label}
+			</label>
+			{children}
+			{hint ? <div className="mt-1 text-xs text-muted">{hint}</div> : null}
+			<FieldErrors id={errorId} errors={errors} />
+		</div>
+	);
+}
+
+export function SubmitButton({ children, name, value }: { children: ReactNode; name?: string; value?: string }) {
+	return (
+		<button
+			type="submit"
+			name={name}
+			value={value}
+			className="rounded-md bg-accent px-4 py-2 font-medium text-on-accent hover:opacity-90 focus-visible:outline-2 focus-visible:outline-accent"
+		>
+			{children}
+		</button>
+	);
+}

@@ -1,0 +1,113 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AuthorizationError } from "remix-auth";
+import { getAuthenticator, SIGN_IN_FAILED } from "~/auth/authenticator.server";
+import { recordLoginEvent } from "~/auth/events.server";
+import { clearLimit, firstLimited, hitLimit, limits, tooManyMessage } from "~/auth/rate-limit.server";
+import { clientOf } from "~/auth/request.server";
+import { getUser } from "~/auth/session.server";
+import { completeFirstFactor } from "~/auth/sign-in.server";
+import { Field, FormErrors, inputClass, SubmitButton } from "~/components/forms";
+import { LoginSchema } from "~/lib/account-schemas";
+import { safeRedirectPath } from "~/lib/safe-redirect";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · OmniMediaTrak" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/");
+	if (await getUser(request)) throw redirect(redirectTo);
+	return { redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const formData = await request.clone().formData();
+	const submission = parseWithZod(formData, { schema: LoginSchema });
+	if (submission.status !== "success") {
+		return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+	}
+	const identifier = submission.value.email.toLowerCase();
+	const redirectTo = safeRedirectPath(submission.value.redirectTo, "/");
+	const { ip, userAgent } = clientOf(request, context);
+
+	const limited = await firstLimited([
+		[limits.signInPerAccount, identifier],
+		[limits.signInPerIp, ip],
+	]);
+	if (limited.limited) {
+		await recordLoginEvent({ kind: "signin_rate_limited", method: "password", identifier, ip, userAgent });
+		return json(submission.reply({ formErrors: [tooManyMessage(limited.retryAfter)], hideFields: ["password"] }), {
+			status: 429,
+			headers: { "Retry-After": String(limited.retryAfter) },
+		});
+	}
+
+	let result: { userId: string; twoFactor: boolean };
+	try {
+		result = await getAuthenticator().authenticate("password", request, { throwOnError: true });
+	} catch (error) {
+		if (!(error instanceof AuthorizationError)) throw error;
+		await hitLimit(limits.signInPerAccount, identifier);
+		if (ip) await hitLimit(limits.signInPerIp, ip);
+		await recordLoginEvent({ kind: "signin_failure", method: "password", identifier, ip, userAgent });
+		return json(submission.reply({ formErrors: [SIGN_IN_FAILED], hideFields: ["password"] }), { status: 401 });
+	}
+	await clearLimit(limits.signInPerAccount, identifier);
+	return completeFirstFactor({ ...result, method: "password", request, context, redirectTo });
+}
+
+export default function Login() {
+	const { redirectTo } = useLoaderData<typeof loader>();
+	const lastResult = useActionData<typeof action>();
+	const [form, fields] = useForm({
+		id: "login",
+		lastResult,
+		shouldValidate: "onBlur",
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+	});
+	return (
+		<section className="mx-auto max-w-md" aria-labelledby="login-title">
+			<h1 id="login-title" className="text-2xl font-bold">
+				Sign in
+			</h1>
+			<p className="mt-1 text-sm text-muted">
+				New here?{" "}
+				<Link to={`/register?${new URLSearchParams({ redirectTo })}`} className="underline">
+					Create an account
+				</Link>
+			</p>
+			<Form
+				method="post"
+				{...getFormProps(form)}
+				className="login-form mt-6 grid gap-4 rounded-xl border border-line bg-surface p-6"
+			>
+				<input type="hidden" name="redirectTo" value={redirectTo} />
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<Field
+					label="Email or username"
+					htmlFor={fields.email.id}
+					errorId={fields.email.errorId}
+					errors={fields.email.errors}
+				>
+					<input {...getInputProps(fields.email, { type: "text" })} autoComplete="username" className={inputClass} />
+				</Field>
+				<Field
+					label="Password"
+					htmlFor={fields.password.id}
+					errorId={fields.password.errorId}
+					errors={fields.password.errors}
+				>
+					<input
+						{...getInputProps(fields.password, { type: "password" })}
+						autoComplete="current-password"
+						className={inputClass}
+					/>
+				</Field>
+				<div>
+					<SubmitButton>Sign in</SubmitButton>
+				</div>
+			</Form>
+		</section>
+	);
+}
