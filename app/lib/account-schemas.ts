@@ -6,7 +6,8 @@ import { isCommonPassword } from "./password-strength";
 const MIN_AGE = 13;
 
 // Letters, digits and underscores; no control or formatting characters in names.
-const noControl = (value: string) => !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/.test(value);
+export const noControl = (value: string) =>
+	!/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/.test(value);
 
 export const usernameField = z
 	.string({ error: "Choose a username." })
@@ -87,7 +88,8 @@ export const LoginSchema = z.object({
 		.string({ error: "Enter your email or username." })
 		.trim()
 		.min(1, "Enter your email or username.")
-		.max(254, "That is too long for an email or username."),
+		.max(254, "That is too long for an email or username.")
+		.refine(noControl, "Remove invisible or control characters."),
 	password: z
 		.string({ error: "Enter your password." })
 		.min(1, "Enter your password.")

@@ -9,7 +9,7 @@ import { firstLimited, hitLimit, limits, tooManyMessage } from "~/auth/rate-limi
 import { clientOf } from "~/auth/request.server";
 import { getUser, startSession } from "~/auth/session.server";
 import { Field, FormErrors, inputClass, SubmitButton } from "~/components/forms";
-import { RegisterSchema } from "~/lib/account-schemas";
+import { emailField, RegisterSchema, usernameField } from "~/lib/account-schemas";
 import { countryOptions } from "~/lib/countries";
 import { mediaTypeLabels } from "~/lib/media-types";
 import { passwordStrength } from "~/lib/password-strength";
@@ -41,10 +41,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 	const submission = await parseWithZod(formData, {
 		schema: RegisterSchema.superRefine(async (data, ctx) => {
-			const [usernameTaken, emailTaken] = await Promise.all([isUsernameTaken(data.username), isEmailTaken(data.email)]);
+			// Refinements run even when other fields failed: look up only values that are themselves valid.
+			const [usernameTaken, emailTaken] = await Promise.all([
+				usernameField.safeParse(data.username).success && isUsernameTaken(data.username),
+				emailField.safeParse(data.email).success && isEmailTaken(data.email),
+			]);
 			if (usernameTaken) ctx.addIssue({ code: "custom", path: ["username"], message: "That username is taken." });
-			if (emailTaken)
+			if (emailTaken) {
 				ctx.addIssue({ code: "custom", path: ["email"], message: "An account with that email already exists." });
+			}
 		}),
 		async: true,
 	});

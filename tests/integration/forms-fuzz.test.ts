@@ -1,0 +1,145 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { stepAt, totpCode } from "~/auth/totp.server";
+import { beginEnrolment, confirmEnrolment } from "~/models/two-factor.server";
+import { action as loginAction } from "~/routes/login";
+import { action as twoFactorAction } from "~/routes/login_.two-factor";
+import { action as logoutAction } from "~/routes/logout";
+import { action as registerAction } from "~/routes/register";
+import { action as securityAction } from "~/routes/settings.security";
+import { action as twoFactorSettingsAction } from "~/routes/settings.two-factor";
+import { action as themeAction } from "~/routes/theme";
+import { callRoute, cookiesFrom, newPerson, queryRows } from "./helpers";
+
+const hostile = [
+	"",
+	" ",
+	"x".repeat(10_000),
+	"<script>alert(1)</script>",
+	'"><img src=x onerror=alert(1)>',
+	"javascript:alert(1)",
+	"'; DROP TABLE users.users; --",
+	"' OR '1'='1",
+	"\u0000",
+	"a\u0000b",
+	"\u202Eevil\u202C",
+	"😀".repeat(300),
+	"Ωmega ñandú 東京",
+	"../../etc/passwd",
+	'{"$gt": ""}',
+	"null",
+	"-1",
+	"1e309",
+	"NaN",
+	"2024-02-30",
+	"00000000-0000-0000-0000-000000000000",
+];
+
+type Fuzzable = {
+	name: string;
+	action: Parameters<typeof callRoute>[0];
+	valid: () => Promise<Record<string, string | string[]>>;
+	cookie?: () => Promise<string>;
+	/** Forms with no input to reject (sign-out) only ever redirect. */
+	onlyRedirects?: boolean;
+};
+
+const allowed = [200, 302, 400, 401, 404, 429];
+
+/** Every field: missing, each hostile value, and repeated; plus a form of nothing but hostile values. */
+function variants(valid: Record<string, string | string[]>) {
+	const out: Record<string, string | string[]>[] = [{}];
+	for (const field of Object.keys(valid)) {
+		const { [field]: _dropped, ...rest } = valid;
+		out.push(rest);
+		for (const value of hostile) out.push({ ...valid, [field]: value });
+		out.push({ ...valid, [field]: ["a", "b", "<b>"] });
+	}
+	for (const value of hostile) out.push(Object.fromEntries(Object.keys(valid).map((key) => [key, value])));
+	return out;
+}
+
+async function signedInCookie(): Promise<string> {
+	const result = await callRoute(registerAction, { form: newPerson() });
+	return cookiesFrom(result);
+}
+
+async function pendingTwoFactorCookie(): Promise<string> {
+	const person = newPerson();
+	await callRoute(registerAction, { form: person });
+	const [row] = await queryRows<{ id: string }>(sql`select id from users.users where username = ${person.username}`);
+	const secret = (await beginEnrolment({ userId: row.id })) ?? "";
+	await confirmEnrolment({ userId: row.id, code: totpCode(secret, stepAt(Date.now())) });
+	const login = await callRoute(loginAction, { form: { email: person.email, password: person.password } });
+	return cookiesFrom(login);
+}
+
+const forms: Fuzzable[] = [
+	{
+		name: "register",
+		action: registerAction,
+		valid: async () => newPerson({ country: "JP", birthDate: "1988-04-01" }),
+	},
+	{
+		name: "login",
+		action: loginAction,
+		valid: async () => ({ email: "someone@example.test", password: "a password", redirectTo: "/" }),
+	},
+	{
+		name: "login second step",
+		action: twoFactorAction,
+		valid: async () => ({ code: "123456" }),
+		cookie: pendingTwoFactorCookie,
+	},
+	{ name: "theme", action: themeAction, valid: async () => ({ theme: "dark", redirectTo: "/catalog" }) },
+	{
+		name: "logout",
+		action: logoutAction,
+		valid: async () => ({ intent: "logout" }),
+		cookie: signedInCookie,
+		onlyRedirects: true,
+	},
+	{
+		name: "security: end session",
+		action: securityAction,
+		valid: async () => ({ intent: "end-session", sessionId: "7d9f0a52-5b8e-4d7c-9a34-0c1f5e2b6a11" }),
+		cookie: signedInCookie,
+	},
+	{
+		name: "security: change password",
+		action: securityAction,
+		valid: async () => ({
+			intent: "change-password",
+			currentPassword: "x",
+			password: "a new long password",
+			confirmPassword: "a new long password",
+		}),
+		cookie: signedInCookie,
+	},
+	{
+		name: "two-factor settings",
+		action: twoFactorSettingsAction,
+		valid: async () => ({ intent: "confirm", code: "123456" }),
+		cookie: signedInCookie,
+	},
+];
+
+describe("every form under hostile input", () => {
+	for (const form of forms) {
+		it(`${form.name}: answers 400/401/404/429 or a clean redirect, never a 500`, async () => {
+			const valid = await form.valid();
+			const cookie = form.cookie ? await form.cookie() : undefined;
+			const seen = new Set<number>();
+			for (const fields of variants(valid)) {
+				const result = await callRoute(form.action, { form: fields, cookie });
+				expect(allowed, `${form.name} ${JSON.stringify(fields).slice(0, 200)} → ${result.status}`).toContain(
+					result.status,
+				);
+				if (result.status === 302) expect(result.location).toMatch(/^\/(?!\/)/);
+				seen.add(result.status);
+			}
+			if (form.onlyRedirects) expect([...seen]).toEqual([302]);
+			else expect([...seen].some((status) => status >= 400)).toBe(true);
+		});
+	}
+});
