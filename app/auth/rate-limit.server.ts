@@ -6,7 +6,9 @@ export type Limit = { name: string; max: number; windowSeconds: number };
 export const limits = {
 	signInPerAccount: { name: "signin-account", max: 5, windowSeconds: 15 * 60 },
 	signInPerIp: { name: "signin-ip", max: 30, windowSeconds: 15 * 60 },
+	// Accounts created per address, and registration attempts per address (typos included).
 	registerPerIp: { name: "register-ip", max: 10, windowSeconds: 60 * 60 },
+	registerAttemptsPerIp: { name: "register-attempts-ip", max: 60, windowSeconds: 10 * 60 },
 	twoFactorPerAccount: { name: "2fa-account", max: 5, windowSeconds: 15 * 60 },
 	twoFactorPerIp: { name: "2fa-ip", max: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, Limit>;

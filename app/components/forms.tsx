@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 
 export const inputClass =
 	"mt-1 block w-full rounded-md border border-line bg-surface px-3 py-2 text-ink shadow-sm focus-visible:outline-2 focus-visible:outline-accent aria-invalid:border-warn";
@@ -66,4 +66,20 @@ export function SubmitButton({ children, name, value }: { children: ReactNode; n
 			{children}
 		</button>
 	);
+}
+
+/**
+ * After a rejected post, empties the secret inputs with JavaScript on too (without it the server
+ * already leaves them out), so a password is never left in a form that failed. The inputs are
+ * uncontrolled, so clearing the DOM value leaves the form's error state alone.
+ */
+export function useClearOnError(lastResult: unknown, inputIds: string[]) {
+	// biome-ignore lint/correctness/useExhaustiveDependencies: run once per server answer
+	useEffect(() => {
+		if ((lastResult as { status?: string } | undefined | null)?.status !== "error") return;
+		for (const id of inputIds) {
+			const input = document.getElementById(id);
+			if (input instanceof HTMLInputElement) input.value = "";
+		}
+	}, [lastResult]);
 }

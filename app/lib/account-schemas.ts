@@ -45,6 +45,11 @@ function yearsSince(value: string, now = new Date()): number {
 	return years;
 }
 
+function bothStrings(value: unknown, a: string, b: string): boolean {
+	const record = value as Record<string, unknown> | null;
+	return typeof record?.[a] === "string" && typeof record?.[b] === "string";
+}
+
 export const RegisterSchema = z
 	.object({
 		username: usernameField,
@@ -72,13 +77,16 @@ export const RegisterSchema = z
 		ratingScale: z.enum(["5", "10", "100"], { error: "Choose a rating scale." }).default("10"),
 		acceptTerms: z.literal("on", { error: "You must accept the terms to create an account." }),
 	})
+	// `when`: report these even while other fields are still invalid, as long as both values are there.
 	.refine((data) => data.password === data.confirmPassword, {
 		path: ["confirmPassword"],
 		message: "The passwords do not match.",
+		when: ({ value }) => bothStrings(value, "password", "confirmPassword"),
 	})
 	.refine((data) => data.password.toLowerCase() !== data.username.toLowerCase(), {
 		path: ["password"],
 		message: "Your password must differ from your username.",
+		when: ({ value }) => bothStrings(value, "password", "username"),
 	});
 
 export type RegisterInput = z.infer<typeof RegisterSchema>;

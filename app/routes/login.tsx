@@ -9,7 +9,7 @@ import { clearLimit, firstLimited, hitLimit, limits, tooManyMessage } from "~/au
 import { clientOf } from "~/auth/request.server";
 import { getUser } from "~/auth/session.server";
 import { completeFirstFactor } from "~/auth/sign-in.server";
-import { Field, FormErrors, inputClass, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, inputClass, SubmitButton, useClearOnError } from "~/components/forms";
 import { LoginSchema } from "~/lib/account-schemas";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 
@@ -63,9 +63,11 @@ export default function Login() {
 	const [form, fields] = useForm({
 		id: "login",
 		lastResult,
-		shouldValidate: "onBlur",
+		shouldValidate: "onSubmit",
+		shouldRevalidate: "onInput",
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
 	});
+	useClearOnError(lastResult, [fields.password.id]);
 	return (
 		<section className="mx-auto max-w-md" aria-labelledby="login-title">
 			<h1 id="login-title" className="text-2xl font-bold">

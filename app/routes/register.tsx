@@ -8,7 +8,7 @@ import { hashPassword } from "~/auth/password.server";
 import { firstLimited, hitLimit, limits, tooManyMessage } from "~/auth/rate-limit.server";
 import { clientOf } from "~/auth/request.server";
 import { getUser, startSession } from "~/auth/session.server";
-import { Field, FormErrors, inputClass, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, inputClass, SubmitButton, useClearOnError } from "~/components/forms";
 import { emailField, RegisterSchema, usernameField } from "~/lib/account-schemas";
 import { countryOptions } from "~/lib/countries";
 import { mediaTypeLabels } from "~/lib/media-types";
@@ -31,7 +31,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const formData = await request.formData();
 	const redirectTo = safeRedirectPath(formData.get("redirectTo"), "/");
 	const { ip, userAgent } = clientOf(request, context);
-	const limited = await firstLimited([[limits.registerPerIp, ip]]);
+	const limited = await firstLimited([
+		[limits.registerPerIp, ip],
+		[limits.registerAttemptsPerIp, ip],
+	]);
 	if (limited.limited) {
 		const submission = parseWithZod(formData, { schema: RegisterSchema });
 		return json(submission.reply({ formErrors: [tooManyMessage(limited.retryAfter)], hideFields: secretFields }), {
@@ -53,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		}),
 		async: true,
 	});
-	if (ip) await hitLimit(limits.registerPerIp, ip);
+	if (ip) await hitLimit(limits.registerAttemptsPerIp, ip);
 	if (submission.status !== "success") {
 		return json(submission.reply({ hideFields: secretFields }), { status: 400 });
 	}
@@ -78,6 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			status: 400,
 		});
 	}
+	if (ip) await hitLimit(limits.registerPerIp, ip);
 	await recordLoginEvent({
 		kind: "register",
 		method: "password",
@@ -97,11 +101,12 @@ export default function Register() {
 		lastResult,
 		defaultValue: { ratingScale: "10" },
 		constraint: getZodConstraint(RegisterSchema),
-		shouldValidate: "onBlur",
-		shouldRevalidate: "onInput",
+		// Validate while typing, not on blur: a message appearing on blur shifts the layout under the pointer.
+		shouldValidate: "onInput",
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
 	});
 	const [password, setPassword] = useState("");
+	useClearOnError(lastResult, [fields.password.id, fields.confirmPassword.id]);
 	const strength = passwordStrength(password);
 	return (
 		<section className="mx-auto max-w-2xl" aria-labelledby="register-title">

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** Clicks a theme button and waits for the server to answer, so the cookie is set before a reload. */
 async function chooseTheme(page: Page, name: "Light" | "Dark" | "System") {

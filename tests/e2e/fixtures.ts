@@ -1,0 +1,67 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Every page fails its test on a console error or an uncaught exception (a CSP violation,
+ * a hydration mismatch, a crashed handler).
+ */
+export const test = base.extend<{ failOnConsoleErrors: undefined }>({
+	failOnConsoleErrors: [
+		async ({ page }, use) => {
+			const problems: string[] = [];
+			page.on("console", (message) => {
+				if (message.type() !== "error") return;
+				const text = message.text();
+				// Expected answers to bad input show up as failed resources; they are asserted by the tests themselves.
+				if (/Failed to load resource: the server responded with a status of (400|401|404|429)/.test(text)) return;
+				problems.push(text);
+			});
+			page.on("pageerror", (error) => problems.push(error.message));
+			await use(undefined);
+			expect(problems, "console errors on the page").toEqual([]);
+		},
+		{ auto: true },
+	],
+});
+
+export { expect };
+
+/** A name unique to this test run and project, usable as a username. */
+export function uniqueName(prefix: string, projectName: string): string {
+	return `${prefix}_${projectName.replace(/\W/g, "_")}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+export type Account = { username: string; displayName: string; email: string; password: string };
+
+export function newAccount(projectName: string): Account {
+	const username = uniqueName("e2e", projectName);
+	return {
+		username,
+		displayName: `Tester ${username.slice(-6)}`,
+		email: `${username}@example.test`,
+		password: "a long enough passphrase",
+	};
+}
+
+export async function registerThroughForm(page: Page, account: Account) {
+	await page.goto("/register");
+	await page.getByLabel("Username").fill(account.username);
+	await page.getByLabel("Display name").fill(account.displayName);
+	await page.getByLabel("Email").fill(account.email);
+	await page.getByLabel("Password", { exact: true }).fill(account.password);
+	await page.getByLabel("Confirm password").fill(account.password);
+	await page.getByLabel("I accept the terms").check();
+	await page.getByRole("button", { name: "Create account" }).click();
+	await expect(page.locator(".signed-in-as")).toHaveText(account.displayName);
+}
+
+export async function signInThroughForm(page: Page, identifier: string, password: string) {
+	await page.goto("/login");
+	await page.getByLabel("Email or username").fill(identifier);
+	await page.getByLabel("Password").fill(password);
+	await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+	await page.locator(".nav").getByRole("button", { name: "Sign out" }).click();
+	await expect(page.locator(".nav").getByRole("link", { name: "Sign in" })).toBeVisible();
+}
