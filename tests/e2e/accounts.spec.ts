@@ -1,4 +1,4 @@
-import { expect, newAccount, registerThroughForm, signInThroughForm, signOut, test } from "./fixtures";
+import { chooseTheme, expect, newAccount, registerThroughForm, signInThroughForm, signOut, test } from "./fixtures";
 
 test.describe("accounts", () => {
 	test("register → signed in → sign out → sign in", async ({ page }, testInfo) => {
@@ -109,4 +109,17 @@ test.describe("accounts", () => {
 		if (testInfo.project.name === "js")
 			await expect(page.locator(".password-strength")).toContainText("Strength: Very strong");
 	});
+});
+
+test("a person's saved theme applies when they sign in", async ({ page }, testInfo) => {
+	const account = newAccount(testInfo.project.name);
+	await registerThroughForm(page, account);
+	await chooseTheme(page, "Dark");
+	await expect(page.locator("body")).toHaveAttribute("data-theme", "dark");
+	await signOut(page);
+	await chooseTheme(page, "Light");
+	await expect(page.locator("body")).toHaveAttribute("data-theme", "light");
+	await signInThroughForm(page, account.email, account.password);
+	await expect(page.locator(".signed-in-as")).toHaveText(account.displayName);
+	await expect(page.locator("body")).toHaveAttribute("data-theme", "dark");
 });

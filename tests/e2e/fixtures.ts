@@ -65,3 +65,12 @@ export async function signOut(page: Page) {
 	await page.locator(".nav").getByRole("button", { name: "Sign out" }).click();
 	await expect(page.locator(".nav").getByRole("link", { name: "Sign in" })).toBeVisible();
 }
+
+/** Clicks a theme button and waits for the server to answer, so the cookie is set before a reload. */
+export async function chooseTheme(page: Page, name: "Light" | "Dark" | "System") {
+	const answered = page.waitForResponse(
+		(response) => new URL(response.url()).pathname === "/theme" && response.request().method() === "POST",
+	);
+	await page.getByRole("button", { name }).click();
+	await answered;
+}

@@ -1,14 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
-
-/** Clicks a theme button and waits for the server to answer, so the cookie is set before a reload. */
-async function chooseTheme(page: Page, name: "Light" | "Dark" | "System") {
-	const answered = page.waitForResponse(
-		(response) => new URL(response.url()).pathname === "/theme" && response.request().method() === "POST",
-	);
-	await page.getByRole("button", { name }).click();
-	await answered;
-}
+import { chooseTheme, expect, test } from "./fixtures";
 
 test.describe("page shell", () => {
 	test("home renders intro, welcome with catalog counts, and a donate button", async ({ page }) => {
