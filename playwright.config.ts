@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3211);
+const oidcIssuer = `http://localhost:${oidcPort}`;
 
 // Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium); elsewhere Playwright's own browser.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -42,20 +44,36 @@ export default defineConfig({
 		{ name: "js", use: { browserName: "chromium", javaScriptEnabled: true } },
 		{ name: "no-js", use: { browserName: "chromium", javaScriptEnabled: false } },
 	],
-	webServer: {
-		command: "tsx server.ts",
-		url: `${baseURL}/healthz`,
-		reuseExistingServer: false,
-		timeout: 120_000,
-		stdout: "ignore",
-		stderr: "pipe",
-		env: {
-			NODE_ENV: "production",
-			PORT: String(port),
-			HOST: "127.0.0.1",
-			DATA_DIR: process.env.E2E_DATA_DIR,
-			LOG_LEVEL: "warn",
-			...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+	webServer: [
+		{
+			// A real OpenID Provider on localhost (tests/fixtures/oidc-server.ts) for sign-in through OIDC.
+			command: "tsx tests/fixtures/oidc-server.ts",
+			url: `${oidcIssuer}/.well-known/openid-configuration`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: "ignore",
+			stderr: "ignore",
+			env: { E2E_OIDC_PORT: String(oidcPort), E2E_APP_ORIGIN: baseURL },
 		},
-	},
+		{
+			command: "tsx server.ts",
+			url: `${baseURL}/healthz`,
+			reuseExistingServer: false,
+			timeout: 120_000,
+			stdout: "ignore",
+			stderr: "pipe",
+			env: {
+				NODE_ENV: "production",
+				PORT: String(port),
+				HOST: "127.0.0.1",
+				DATA_DIR: process.env.E2E_DATA_DIR,
+				LOG_LEVEL: "warn",
+				OIDC_TESTID_ISSUER: oidcIssuer,
+				OIDC_TESTID_CLIENT_ID: "omt-e2e",
+				OIDC_TESTID_CLIENT_SECRET: "omt-e2e-secret",
+				OIDC_TESTID_LABEL: "Test ID",
+				...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+			},
+		},
+	],
 });

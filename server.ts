@@ -79,6 +79,9 @@ app.use((_req: Request, res: Response, next: NextFunction) => {
 // Every state-changing request must come from a page of this site (CSRF defence; see DESIGN "Form field names").
 app.use((req: Request, res: Response, next: NextFunction) => {
 	if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+	// An OpenID provider using response_mode=form_post answers from its own origin; state, nonce and
+	// PKCE protect that request instead.
+	if (/^\/auth\/[a-z0-9]+\/callback$/.test(req.path)) return next();
 	const source = req.get("origin") ?? req.get("referer");
 	let sourceHost: string | null = null;
 	try {

@@ -20,6 +20,9 @@ const EnvSchema = z.object({
 	SESSION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
 	DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 	SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("true")),
+	PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+	GOOGLE_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+	GOOGLE_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
 	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,8 +1,11 @@
 import { Authenticator, AuthorizationError } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
+import { GoogleStrategy } from "remix-auth-google";
 import { findAccountForSignIn } from "~/models/users.server";
 import { getAuthFlowStorage } from "./cookies.server";
+import { type ExternalIdentity, OidcStrategy } from "./oidc-strategy.server";
 import { verifyPassword } from "./password.server";
+import { getProviders } from "./providers.server";
 
 export type SignInResult = { userId: string; twoFactor: boolean };
 
@@ -25,5 +28,40 @@ export function getAuthenticator(): Authenticator<SignInResult> {
 		}),
 		"password",
 	);
+	return authenticator;
+}
+
+let externalAuthenticator: Authenticator<ExternalIdentity> | undefined;
+
+/**
+ * Sign-in through other providers: Google (remix-auth-google) and any OpenID issuer (OidcStrategy),
+ * each registered under its provider key, only when configured.
+ */
+export function getExternalAuthenticator(): Authenticator<ExternalIdentity> {
+	if (externalAuthenticator) return externalAuthenticator;
+	const authenticator = new Authenticator<ExternalIdentity>(getAuthFlowStorage(), { throwOnError: true });
+	for (const provider of getProviders()) {
+		if (provider.kind === "google") {
+			authenticator.use(
+				new GoogleStrategy<ExternalIdentity>(
+					{ clientID: provider.clientId, clientSecret: provider.clientSecret, callbackURL: "/auth/google/callback" },
+					async ({ profile }) => ({
+						provider: "google",
+						subject: profile.id,
+						email: profile.emails?.[0]?.value?.toLowerCase() ?? null,
+						emailVerified: profile._json?.email_verified === true,
+						name: profile.displayName ?? null,
+						// Filled in by the callback route from the flow cookie (remix-auth-oauth2 keeps only the state).
+						redirectTo: "/",
+						link: false,
+					}),
+				),
+				"google",
+			);
+		} else {
+			authenticator.use(new OidcStrategy(provider), provider.key);
+		}
+	}
+	externalAuthenticator = authenticator;
 	return authenticator;
 }

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type AppLoadContext, redirect } from "@remix-run/node";
+import { type AppLoadContext, redirect, type Session } from "@remix-run/node";
 import { and, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { serializeTheme } from "~/lib/theme.server";
+import { findAccountByEmail, linkIdentity } from "~/models/identities.server";
 import { getDb } from "../../db/client.server";
 import { preferences, sessions, users } from "../../db/schema";
-import { getSessionCookie } from "./cookies.server";
+import { type AuthFlowData, getAuthFlowStorage, getSessionCookie } from "./cookies.server";
 import { recordLoginEvent } from "./events.server";
 import { clientOf } from "./request.server";
 
@@ -84,15 +85,17 @@ export async function startSession({
 	request,
 	context,
 	redirectTo,
-	headers = new Headers(),
+	flow,
 }: {
 	userId: string;
 	method: string;
 	request: Request;
 	context?: AppLoadContext;
 	redirectTo: string;
-	headers?: Headers;
+	/** The sign-in flow cookie's session when the caller changed it; committed with the response. */
+	flow?: Session<AuthFlowData>;
 }): Promise<Response> {
+	const headers = new Headers();
 	const token = randomBytes(32).toString("base64url");
 	const { ip, userAgent } = clientOf(request, context);
 	const db = getDb();
@@ -107,8 +110,46 @@ export async function startSession({
 	await recordLoginEvent({ kind: "signin_success", method, userId, ip, userAgent });
 	const [prefs] = await db.select({ theme: preferences.theme }).from(preferences).where(eq(preferences.userId, userId));
 	headers.append("Set-Cookie", await getSessionCookie().serialize(token));
+	const flowCookie = await settleFlow({ userId, method, request, flow, ip, userAgent });
+	if (flowCookie) headers.append("Set-Cookie", flowCookie);
 	if (prefs) headers.append("Set-Cookie", await serializeTheme(prefs.theme));
 	return redirect(redirectTo, { headers });
+}
+
+/**
+ * A provider identity waiting for its owner (same verified email) is linked now that the person
+ * proved, with their password, that the account is theirs. Returns the flow cookie to set, if any.
+ */
+async function settleFlow({
+	userId,
+	method,
+	request,
+	flow,
+	ip,
+	userAgent,
+}: {
+	userId: string;
+	method: string;
+	request: Request;
+	flow?: Session<AuthFlowData>;
+	ip: string | null;
+	userAgent: string | null;
+}): Promise<string | null> {
+	const storage = getAuthFlowStorage();
+	const session = flow ?? (await storage.getSession(request.headers.get("Cookie")));
+	const pending = session.get("linkIdentity");
+	let changed = Boolean(flow);
+	if (pending && method.startsWith("password")) {
+		const { label: _label, ...identity } = pending;
+		// Only the account the identity's verified email belongs to can claim it.
+		const owner = identity.email ? await findAccountByEmail(identity.email) : null;
+		if (owner?.id === userId && (await linkIdentity({ userId, ...identity }))) {
+			await recordLoginEvent({ kind: "identity_linked", method: `oidc:${identity.provider}`, userId, ip, userAgent });
+		}
+		session.unset("linkIdentity");
+		changed = true;
+	}
+	return changed ? storage.commitSession(session) : null;
 }
 
 /** Ends this browser's session (sign out). */

@@ -1,5 +1,5 @@
-import { type AppLoadContext, redirect } from "@remix-run/node";
-import { getAuthFlowStorage } from "./cookies.server";
+import { type AppLoadContext, redirect, type Session } from "@remix-run/node";
+import { type AuthFlowData, getAuthFlowStorage } from "./cookies.server";
 import { recordLoginEvent } from "./events.server";
 import { clientOf } from "./request.server";
 import { startSession } from "./session.server";
@@ -17,6 +17,7 @@ export async function completeFirstFactor({
 	request,
 	context,
 	redirectTo,
+	flow: given,
 }: {
 	userId: string;
 	twoFactor: boolean;
@@ -24,10 +25,11 @@ export async function completeFirstFactor({
 	request: Request;
 	context?: AppLoadContext;
 	redirectTo: string;
+	flow?: Session<AuthFlowData>;
 }): Promise<Response> {
-	if (!twoFactor) return startSession({ userId, method, request, context, redirectTo });
+	if (!twoFactor) return startSession({ userId, method, request, context, redirectTo, flow: given });
 	const storage = getAuthFlowStorage();
-	const flow = await storage.getSession(request.headers.get("Cookie"));
+	const flow = given ?? (await storage.getSession(request.headers.get("Cookie")));
 	flow.set("pendingTwoFactor", { userId, method, redirectTo, expiresAt: Date.now() + TWO_FACTOR_MINUTES * 60_000 });
 	const { ip, userAgent } = clientOf(request, context);
 	await recordLoginEvent({ kind: "2fa_challenge", method, userId, ip, userAgent });

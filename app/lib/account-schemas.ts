@@ -112,3 +112,15 @@ export const TwoFactorCodeSchema = z.object({
 		.min(6, "Enter the 6-digit code or a recovery code.")
 		.max(20, "That code is too long."),
 });
+
+export const CompleteExternalSchema = z.object({
+	username: usernameField,
+	displayName: z
+		.string({ error: "Enter the name others will see." })
+		.trim()
+		.min(1, "Enter the name others will see.")
+		.max(64, "Use at most 64 characters.")
+		.refine(noControl, "Remove invisible or control characters."),
+	email: emailField,
+	acceptTerms: z.literal("on", { error: "You must accept the terms to create an account." }),
+});

@@ -4,7 +4,9 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthorizationError } from "remix-auth";
 import { getAuthenticator, SIGN_IN_FAILED } from "~/auth/authenticator.server";
+import { getAuthFlowStorage } from "~/auth/cookies.server";
 import { recordLoginEvent } from "~/auth/events.server";
+import { getProviders } from "~/auth/providers.server";
 import { clearLimit, firstLimited, hitLimit, limits, tooManyMessage } from "~/auth/rate-limit.server";
 import { clientOf } from "~/auth/request.server";
 import { getUser } from "~/auth/session.server";
@@ -18,7 +20,24 @@ export const meta: MetaFunction = () => [{ title: "Sign in · OmniMediaTrak" }];
 export async function loader({ request }: LoaderFunctionArgs) {
 	const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/");
 	if (await getUser(request)) throw redirect(redirectTo);
-	return { redirectTo };
+	const storage = getAuthFlowStorage();
+	const flow = await storage.getSession(request.headers.get("Cookie"));
+	const signInError = flow.get("signInError") ?? null;
+	const pendingLink = flow.get("linkIdentity");
+	const headers = new Headers();
+	if (signInError) {
+		flow.unset("signInError");
+		headers.append("Set-Cookie", await storage.commitSession(flow));
+	}
+	return json(
+		{
+			redirectTo,
+			signInError,
+			linkLabel: pendingLink?.label ?? null,
+			providers: getProviders().map(({ key, label }) => ({ key, label })),
+		},
+		{ headers },
+	);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-	const { redirectTo } = useLoaderData<typeof loader>();
+	const { redirectTo, signInError, linkLabel, providers } = useLoaderData<typeof loader>();
 	const lastResult = useActionData<typeof action>();
 	const [form, fields] = useForm({
 		id: "login",
@@ -85,7 +104,12 @@ export default function Login() {
 				className="login-form mt-6 grid gap-4 rounded-xl border border-line bg-surface p-6"
 			>
 				<input type="hidden" name="redirectTo" value={redirectTo} />
-				<FormErrors id={form.errorId} errors={form.errors} />
+				{linkLabel ? (
+					<p className="link-notice rounded-md border border-accent px-3 py-2 text-sm">
+						An account with the email of your {linkLabel} account already exists. Sign in to it to link {linkLabel}.
+					</p>
+				) : null}
+				<FormErrors id={form.errorId} errors={form.errors ?? (signInError ? [signInError] : undefined)} />
 				<Field
 					label="Email or username"
 					htmlFor={fields.email.id}
@@ -110,6 +134,19 @@ export default function Login() {
 					<SubmitButton>Sign in</SubmitButton>
 				</div>
 			</Form>
+			{providers.length > 0 && !linkLabel ? (
+				<div className="sign-in-providers mt-4 grid gap-2">
+					{providers.map((provider) => (
+						<a
+							key={provider.key}
+							href={`/auth/${provider.key}?${new URLSearchParams({ redirectTo })}`}
+							className="block rounded-md border border-line bg-surface px-4 py-2 text-center font-medium hover:bg-surface-2"
+						>
+							Continue with {provider.label}
+						</a>
+					))}
+				</div>
+			) : null}
 		</section>
 	);
 }

@@ -2,7 +2,6 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { getAuthFlowStorage } from "~/auth/cookies.server";
 import { recordLoginEvent } from "~/auth/events.server";
 import { firstLimited, hitLimit, limits, tooManyMessage } from "~/auth/rate-limit.server";
 import { clientOf } from "~/auth/request.server";
@@ -60,14 +59,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		userAgent,
 	});
 	flow.unset("pendingTwoFactor");
-	const headers = new Headers({ "Set-Cookie": await getAuthFlowStorage().commitSession(flow) });
 	return startSession({
 		userId: pending.userId,
 		method: `${pending.method}+${result === "totp" ? "totp" : "recovery"}`,
 		request,
 		context,
 		redirectTo: pending.redirectTo,
-		headers,
+		flow,
 	});
 }
 

@@ -5,10 +5,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { recordLoginEvent } from "~/auth/events.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { getProviders } from "~/auth/providers.server";
 import { clientOf } from "~/auth/request.server";
 import { listSessions, requireUser, revokeOtherSessions, revokeSession } from "~/auth/session.server";
 import { Field, FormErrors, inputClass, SubmitButton } from "~/components/forms";
 import { newPasswordField } from "~/lib/account-schemas";
+import { listIdentities, unlinkIdentity } from "~/models/identities.server";
 import { listLoginEvents } from "~/models/login-events.server";
 import { getPasswordHash, setPasswordHash } from "~/models/users.server";
 
@@ -16,10 +18,15 @@ export const meta: MetaFunction = () => [{ title: "Security · OmniMediaTrak" }]
 
 const EndSession = z.object({ intent: z.literal("end-session"), sessionId: z.uuid("Unknown session.") });
 const EndOthers = z.object({ intent: z.literal("end-others") });
+const Unlink = z.object({
+	intent: z.literal("unlink"),
+	provider: z.string().regex(/^[a-z0-9]{1,32}$/, "Unknown provider."),
+});
 const ChangePassword = z
 	.object({
 		intent: z.literal("change-password"),
-		currentPassword: z.string({ error: "Enter your current password." }).max(1024),
+		// Required only when the account already has a password (checked in the action).
+		currentPassword: z.string().max(1024).optional(),
 		password: newPasswordField,
 		confirmPassword: z.string({ error: "Repeat the new password." }),
 	})
@@ -30,12 +37,21 @@ const ChangePassword = z
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request);
-	const [sessions, events, passwordHash] = await Promise.all([
+	const [sessions, events, passwordHash, identities] = await Promise.all([
 		listSessions({ userId: user.id }),
 		listLoginEvents({ userId: user.id, limit: 15 }),
 		getPasswordHash(user.id),
+		listIdentities({ userId: user.id }),
 	]);
+	const providers = getProviders();
+	const labelOf = (key: string) => providers.find((p) => p.key === key)?.label ?? key;
+	const linkOutcome = new URL(request.url).searchParams.get("identity");
 	return {
+		identities: identities.map((identity) => ({ ...identity, label: labelOf(identity.provider) })),
+		linkable: providers
+			.filter((p) => !identities.some((identity) => identity.provider === p.key))
+			.map(({ key, label }) => ({ key, label })),
+		linkOutcome: linkOutcome === "linked" || linkOutcome === "taken" ? linkOutcome : null,
 		currentSessionId: user.sessionId,
 		hasPassword: Boolean(passwordHash),
 		sessions: sessions.map((s) => ({ ...s, current: s.id === user.sessionId })),
@@ -70,12 +86,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		});
 		return redirect("/settings/security");
 	}
+	if (intent === "unlink") {
+		const submission = parseWithZod(formData, { schema: Unlink });
+		if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+		const outcome = await unlinkIdentity({ userId: user.id, provider: submission.value.provider });
+		if (outcome === "not-found") throw new Response("Not found", { status: 404 });
+		if (outcome === "last-way-to-sign-in") {
+			return json(
+				{ unlinkError: "You cannot unlink it: it is your only way to sign in. Set a password first." },
+				{ status: 400 },
+			);
+		}
+		await recordLoginEvent({
+			kind: "identity_unlinked",
+			method: `oidc:${submission.value.provider}`,
+			userId: user.id,
+			ip,
+			userAgent,
+		});
+		return redirect("/settings/security");
+	}
 	if (intent === "change-password") {
 		const submission = parseWithZod(formData, { schema: ChangePassword });
 		const hidden = ["currentPassword", "password", "confirmPassword"];
 		if (submission.status !== "success") return json(submission.reply({ hideFields: hidden }), { status: 400 });
 		const current = await getPasswordHash(user.id);
-		if (current && !(await verifyPassword(submission.value.currentPassword, current))) {
+		if (current && !(await verifyPassword(submission.value.currentPassword ?? "", current))) {
 			return json(
 				submission.reply({
 					fieldErrors: { currentPassword: ["That is not your current password."] },
@@ -97,8 +133,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const when = (date: string | Date) => new Date(date).toISOString().replace("T", " ").slice(0, 16);
 
 export default function Security() {
-	const { sessions, events, hasPassword } = useLoaderData<typeof loader>();
+	const { sessions, events, hasPassword, identities, linkable, linkOutcome } = useLoaderData<typeof loader>();
 	const lastResult = useActionData<typeof action>();
+	const unlinkError = lastResult && "unlinkError" in lastResult ? lastResult.unlinkError : null;
 	const [form, fields] = useForm({
 		id: "change-password",
 		lastResult: lastResult && "initialValue" in lastResult ? lastResult : undefined,
@@ -155,6 +192,54 @@ export default function Security() {
 				) : null}
 			</section>
 
+			<section aria-labelledby="identities-title" className="identities">
+				<h2 id="identities-title" className="text-xl font-semibold">
+					Linked accounts
+				</h2>
+				{linkOutcome === "linked" ? <p className="mt-2 text-sm">Linked.</p> : null}
+				{linkOutcome === "taken" ? (
+					<p className="mt-2 text-sm text-warn">That account is already linked to another OmniMediaTrak account.</p>
+				) : null}
+				<FormErrors errors={unlinkError ? [unlinkError] : undefined} />
+				<ul className="mt-3 grid gap-2">
+					{identities.map((identity) => (
+						<li
+							key={identity.provider}
+							className="flex items-center justify-between gap-3 rounded-md border border-line bg-surface px-3 py-2 text-sm"
+						>
+							<span>
+								{identity.label} {identity.email ? <span className="text-muted">({identity.email})</span> : null}
+							</span>
+							<Form method="post">
+								<input type="hidden" name="provider" value={identity.provider} />
+								<button
+									type="submit"
+									name="intent"
+									value="unlink"
+									className="rounded-md border border-line px-3 py-1 hover:bg-surface-2"
+								>
+									Unlink
+								</button>
+							</Form>
+						</li>
+					))}
+					{identities.length === 0 ? <li className="text-sm text-muted">No linked accounts.</li> : null}
+				</ul>
+				{linkable.length > 0 ? (
+					<p className="mt-3 flex flex-wrap gap-2 text-sm">
+						{linkable.map((provider) => (
+							<a
+								key={provider.key}
+								href={`/auth/${provider.key}?link=1`}
+								className="rounded-md border border-line px-3 py-1 hover:bg-surface"
+							>
+								Link your {provider.label} account
+							</a>
+						))}
+					</p>
+				) : null}
+			</section>
+
 			<section aria-labelledby="password-title">
 				<h2 id="password-title" className="text-xl font-semibold">
 					{hasPassword ? "Change password" : "Set a password"}
@@ -175,9 +260,7 @@ export default function Security() {
 								className={inputClass}
 							/>
 						</Field>
-					) : (
-						<input type="hidden" name="currentPassword" value="" />
-					)}
+					) : null}
 					<Field
 						label="New password"
 						htmlFor={fields.password.id}

@@ -5,6 +5,12 @@ import { test as base, expect, type Page } from "@playwright/test";
  * a hydration mismatch, a crashed handler).
  */
 export const test = base.extend<{ failOnConsoleErrors: undefined }>({
+	// Each test browses from its own client address, as if through a reverse proxy on loopback
+	// (the server trusts X-Forwarded-For only from loopback), so per-address limits apply per test.
+	extraHTTPHeaders: async ({ extraHTTPHeaders }, use, testInfo) => {
+		const n = testInfo.workerIndex * 1000 + testInfo.testId.length + Math.floor(Math.random() * 900);
+		await use({ ...extraHTTPHeaders, "X-Forwarded-For": `198.51.${Math.floor(n / 250) % 250}.${(n % 250) + 1}` });
+	},
 	failOnConsoleErrors: [
 		async ({ page }, use) => {
 			const problems: string[] = [];
@@ -24,6 +30,9 @@ export const test = base.extend<{ failOnConsoleErrors: undefined }>({
 });
 
 export { expect };
+
+/** The test OpenID Provider Playwright starts next to the app (playwright.config.ts). */
+export const oidcIssuer = `http://localhost:${process.env.E2E_OIDC_PORT ?? 3211}`;
 
 /** A name unique to this test run and project, usable as a username. */
 export function uniqueName(prefix: string, projectName: string): string {

@@ -1,0 +1,154 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getAuthFlowStorage } from "~/auth/cookies.server";
+import { recordLoginEvent } from "~/auth/events.server";
+import { findProvider } from "~/auth/providers.server";
+import { firstLimited, hitLimit, limits, tooManyMessage } from "~/auth/rate-limit.server";
+import { clientOf } from "~/auth/request.server";
+import { startSession } from "~/auth/session.server";
+import { Field, FormErrors, inputClass, SubmitButton } from "~/components/forms";
+import { CompleteExternalSchema, emailField, usernameField } from "~/lib/account-schemas";
+import { linkIdentity } from "~/models/identities.server";
+import { AccountTakenError, createAccount, isEmailTaken, isUsernameTaken } from "~/models/users.server";
+
+export const meta: MetaFunction = () => [{ title: "Choose your username · OmniMediaTrak" }];
+
+async function pendingIdentity(request: Request) {
+	const flow = await getAuthFlowStorage().getSession(request.headers.get("Cookie"));
+	const identity = flow.get("newIdentity");
+	if (!identity) throw redirect("/register");
+	return { flow, identity };
+}
+
+function suggestUsername(email: string | null, name: string | null): string {
+	const base = (email?.split("@")[0] ?? name ?? "").replace(/[^A-Za-z0-9_]/g, "_").slice(0, 24);
+	return base.length >= 3 ? base : "";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { identity } = await pendingIdentity(request);
+	return {
+		provider: findProvider(identity.provider)?.label ?? identity.provider,
+		suggested: {
+			username: suggestUsername(identity.email, identity.name),
+			displayName: identity.name ?? "",
+			email: identity.email ?? "",
+		},
+	};
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const { flow, identity } = await pendingIdentity(request);
+	const formData = await request.formData();
+	const { ip, userAgent } = clientOf(request, context);
+	const limited = await firstLimited([[limits.registerPerIp, ip]]);
+	if (limited.limited) {
+		const submission = parseWithZod(formData, { schema: CompleteExternalSchema });
+		return json(submission.reply({ formErrors: [tooManyMessage(limited.retryAfter)] }), {
+			status: 429,
+			headers: { "Retry-After": String(limited.retryAfter) },
+		});
+	}
+	const submission = await parseWithZod(formData, {
+		schema: CompleteExternalSchema.superRefine(async (data, ctx) => {
+			const [usernameTaken, emailTaken] = await Promise.all([
+				usernameField.safeParse(data.username).success && isUsernameTaken(data.username),
+				emailField.safeParse(data.email).success && isEmailTaken(data.email),
+			]);
+			if (usernameTaken) ctx.addIssue({ code: "custom", path: ["username"], message: "That username is taken." });
+			if (emailTaken) {
+				ctx.addIssue({ code: "custom", path: ["email"], message: "An account with that email already exists." });
+			}
+		}),
+		async: true,
+	});
+	if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+	const input = submission.value;
+	let account: { id: string };
+	try {
+		account = await createAccount({
+			username: input.username,
+			displayName: input.displayName,
+			email: input.email,
+			passwordHash: null,
+			emailVerified: identity.emailVerified && input.email === identity.email,
+		});
+	} catch (error) {
+		if (!(error instanceof AccountTakenError)) throw error;
+		const message =
+			error.field === "username" ? "That username is taken." : "An account with that email already exists.";
+		return json(submission.reply({ fieldErrors: { [error.field]: [message] } }), { status: 400 });
+	}
+	await linkIdentity({ userId: account.id, ...identity });
+	if (ip) await hitLimit(limits.registerPerIp, ip);
+	const method = `oidc:${identity.provider}`;
+	await recordLoginEvent({ kind: "register", method, userId: account.id, identifier: input.email, ip, userAgent });
+	flow.unset("newIdentity");
+	return startSession({ userId: account.id, method, request, context, redirectTo: identity.redirectTo, flow });
+}
+
+export default function CompleteExternalRegistration() {
+	const { provider, suggested } = useLoaderData<typeof loader>();
+	const lastResult = useActionData<typeof action>();
+	const [form, fields] = useForm<{ username: string; displayName: string; email: string; acceptTerms: string }>({
+		id: "complete-registration",
+		lastResult,
+		defaultValue: suggested,
+		shouldValidate: "onInput",
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: CompleteExternalSchema }),
+	});
+	return (
+		<section className="mx-auto max-w-md" aria-labelledby="complete-title">
+			<h1 id="complete-title" className="text-2xl font-bold">
+				Welcome! Choose your username
+			</h1>
+			<p className="mt-1 text-sm text-muted">You signed in with {provider}. One more step to create your account.</p>
+			<Form
+				method="post"
+				{...getFormProps(form)}
+				className="complete-form mt-6 grid gap-4 rounded-xl border border-line bg-surface p-6"
+			>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<Field
+					label="Username"
+					htmlFor={fields.username.id}
+					errorId={fields.username.errorId}
+					errors={fields.username.errors}
+				>
+					<input {...getInputProps(fields.username, { type: "text" })} autoComplete="username" className={inputClass} />
+				</Field>
+				<Field
+					label="Display name"
+					htmlFor={fields.displayName.id}
+					errorId={fields.displayName.errorId}
+					errors={fields.displayName.errors}
+				>
+					<input
+						{...getInputProps(fields.displayName, { type: "text" })}
+						autoComplete="nickname"
+						className={inputClass}
+					/>
+				</Field>
+				<Field label="Email" htmlFor={fields.email.id} errorId={fields.email.errorId} errors={fields.email.errors}>
+					<input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" className={inputClass} />
+				</Field>
+				<div>
+					<label className="flex items-center gap-2 text-sm">
+						<input {...getInputProps(fields.acceptTerms, { type: "checkbox", value: "on" })} />I accept the terms of use
+						and the privacy policy.
+					</label>
+					{fields.acceptTerms.errors ? (
+						<p className="mt-1 text-sm text-warn" id={fields.acceptTerms.errorId}>
+							{fields.acceptTerms.errors.join(" ")}
+						</p>
+					) : null}
+				</div>
+				<div>
+					<SubmitButton>Create account</SubmitButton>
+				</div>
+			</Form>
+		</section>
+	);
+}
