@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getAuthFlowStorage } from "~/auth/cookies.server";
 import { stepAt, totpCode } from "~/auth/totp.server";
 import { beginEnrolment, confirmEnrolment } from "~/models/two-factor.server";
 import { action as loginAction } from "~/routes/login";
 import { action as twoFactorAction } from "~/routes/login_.two-factor";
 import { action as logoutAction } from "~/routes/logout";
 import { action as registerAction } from "~/routes/register";
+import { action as completeAction } from "~/routes/register_.complete";
 import { action as securityAction } from "~/routes/settings.security";
 import { action as twoFactorSettingsAction } from "~/routes/settings.two-factor";
 import { action as themeAction } from "~/routes/theme";
@@ -74,7 +76,39 @@ async function pendingTwoFactorCookie(): Promise<string> {
 	return cookiesFrom(login);
 }
 
+/** A sign-in flow cookie holding a provider identity that has no account yet. */
+async function newIdentityCookie(): Promise<string> {
+	const storage = getAuthFlowStorage();
+	const flow = await storage.getSession();
+	flow.set("newIdentity", {
+		provider: "testid",
+		subject: `fuzz-${Math.random()}`,
+		email: null,
+		emailVerified: false,
+		name: null,
+		redirectTo: "/",
+	});
+	return (await storage.commitSession(flow)).split(";")[0];
+}
+
 const forms: Fuzzable[] = [
+	{
+		name: "register after a provider sign-in",
+		action: completeAction,
+		valid: async () => ({
+			username: "fuzzy_person",
+			displayName: "Fuzzy",
+			email: "fuzzy@example.test",
+			acceptTerms: "on",
+		}),
+		cookie: newIdentityCookie,
+	},
+	{
+		name: "security: unlink",
+		action: securityAction,
+		valid: async () => ({ intent: "unlink", provider: "testid" }),
+		cookie: signedInCookie,
+	},
 	{
 		name: "register",
 		action: registerAction,
