@@ -2,12 +2,14 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { stepAt, totpCode } from "~/auth/totp.server";
 import { beginEnrolment, confirmEnrolment } from "~/models/two-factor.server";
+import { hasTwoFactor } from "~/models/users.server";
 import { loader as rootLoader } from "~/root";
 import { action as loginAction } from "~/routes/login";
 import { action as twoFactorAction } from "~/routes/login_.two-factor";
 import { action as logoutAction } from "~/routes/logout";
 import { action as registerAction } from "~/routes/register";
 import { action as securityAction, loader as securityLoader } from "~/routes/settings.security";
+import { action as twoFactorSettingsAction } from "~/routes/settings.two-factor";
 import { callRoute, cookiesFrom, newPerson, queryRows } from "./helpers";
 
 async function register(overrides: Record<string, string | string[]> = {}) {
@@ -227,6 +229,30 @@ describe("two-factor sign-in", () => {
 		const sixth = await callRoute(twoFactorAction, { cookie, form: { code: "123456" }, ip: "192.0.2.50" });
 		expect(sixth.status).toBe(429);
 		expect(sixth.headers.get("Retry-After")).toBeTruthy();
+	});
+
+	it("turning two-factor off needs a valid, unspent code", async () => {
+		const { person, secret, codes } = await personWithTwoFactor();
+		const first = await signIn(person.email, person.password);
+		const usedCode = totpCode(secret, stepAt(Date.now()) + 1);
+		const signedIn = await callRoute(twoFactorAction, { cookie: first.cookie, form: { code: usedCode } });
+		const cookie = cookiesFrom(signedIn, first.cookie);
+		const userId = await userIdOf(person.username);
+		const attempts: Record<string, string>[] = [
+			{ intent: "disable", code: "000000" },
+			{ intent: "disable" },
+			{ intent: "disable", code: usedCode },
+		];
+		for (const form of attempts) {
+			const refused = await callRoute(twoFactorSettingsAction, { cookie, form });
+			expect(refused.status).toBe(400);
+			expect(await hasTwoFactor(userId)).toBe(true);
+		}
+		const off = await callRoute(twoFactorSettingsAction, { cookie, form: { intent: "disable", code: codes[3] } });
+		expect(off.status).toBe(302);
+		expect(await hasTwoFactor(userId)).toBe(false);
+		const events = (await eventsOf(userId)).map((e) => e.event);
+		expect(events).toContain("2fa_disabled");
 	});
 
 	it("without a pending sign-in the code step sends back to /login", async () => {

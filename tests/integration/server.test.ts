@@ -76,7 +76,17 @@ describe("server start-up and shutdown", () => {
 		expect(home.status).toBe(200);
 		expect(home.headers.get("x-request-id")).toBe("test-req-1");
 		expect(home.headers.get("x-frame-options")).toBe("DENY");
-		expect(await home.text()).toContain('data-page="home"');
+		expect(home.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+		const csp = home.headers.get("content-security-policy") ?? "";
+		expect(csp).toContain("frame-ancestors 'none'");
+		const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
+		expect(nonce).toBeTruthy();
+		const html = await home.text();
+		expect(html).toContain('data-page="home"');
+		// Every inline script Remix renders carries this response's nonce, so the CSP lets it run.
+		const inlineScripts = html.match(/<script(?![^>]*\ssrc=)[^>]*>/g) ?? [];
+		expect(inlineScripts.length).toBeGreaterThan(0);
+		for (const tag of inlineScripts) expect(tag).toContain(`nonce="${nonce}"`);
 
 		await expect
 			.poll(() => server.logs.find((line) => line.reqId === "test-req-1"))
