@@ -23,6 +23,15 @@ export const emailField = z
 	.pipe(z.email("Enter a valid email address."))
 	.transform((email) => email.toLowerCase());
 
+export const displayNameField = z
+	.string({ error: "Enter the name others will see." })
+	.trim()
+	.min(1, "Enter the name others will see.")
+	.max(64, "Use at most 64 characters.")
+	.refine(noControl, "Remove invisible or control characters.");
+
+export const acceptTermsField = z.literal("on", { error: "You must accept the terms to create an account." });
+
 export const newPasswordField = z
 	.string({ error: "Choose a password." })
 	.min(10, "Use at least 10 characters.")
@@ -53,12 +62,7 @@ function bothStrings(value: unknown, a: string, b: string): boolean {
 export const RegisterSchema = z
 	.object({
 		username: usernameField,
-		displayName: z
-			.string({ error: "Enter the name others will see." })
-			.trim()
-			.min(1, "Enter the name others will see.")
-			.max(64, "Use at most 64 characters.")
-			.refine(noControl, "Remove invisible or control characters."),
+		displayName: displayNameField,
 		email: emailField,
 		password: newPasswordField,
 		confirmPassword: z.string({ error: "Repeat your password." }),
@@ -75,7 +79,7 @@ export const RegisterSchema = z
 			.max(mediaTypes.length)
 			.default([]),
 		ratingScale: z.enum(["5", "10", "100"], { error: "Choose a rating scale." }).default("10"),
-		acceptTerms: z.literal("on", { error: "You must accept the terms to create an account." }),
+		acceptTerms: acceptTermsField,
 	})
 	// `when`: report these even while other fields are still invalid, as long as both values are there.
 	.refine((data) => data.password === data.confirmPassword, {
@@ -115,12 +119,7 @@ export const TwoFactorCodeSchema = z.object({
 
 export const CompleteExternalSchema = z.object({
 	username: usernameField,
-	displayName: z
-		.string({ error: "Enter the name others will see." })
-		.trim()
-		.min(1, "Enter the name others will see.")
-		.max(64, "Use at most 64 characters.")
-		.refine(noControl, "Remove invisible or control characters."),
+	displayName: displayNameField,
 	email: emailField,
-	acceptTerms: z.literal("on", { error: "You must accept the terms to create an account." }),
+	acceptTerms: acceptTermsField,
 });

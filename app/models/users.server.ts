@@ -1,4 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
+import { emailField, usernameField } from "~/lib/account-schemas";
 import type { Theme } from "~/lib/theme";
 import { getDb } from "../../db/client.server";
 import { type MediaType, preferences, settings, twoFactor, users } from "../../db/schema";
@@ -14,6 +15,27 @@ export type NewAccount = {
 	ratingScale?: 5 | 10 | 100;
 	emailVerified?: boolean;
 };
+
+export const takenMessages = {
+	username: "That username is taken.",
+	email: "An account with that email already exists.",
+} as const;
+
+/**
+ * A zod superRefine step for sign-up forms: reports a taken username or email on its field.
+ * Refinements run even when other fields failed, so only values that are themselves valid are looked up.
+ */
+export async function refineAccountAvailability(
+	data: { username: string; email: string },
+	ctx: { addIssue(issue: { code: "custom"; path: string[]; message: string }): void },
+): Promise<void> {
+	const [usernameTaken, emailTaken] = await Promise.all([
+		usernameField.safeParse(data.username).success && isUsernameTaken(data.username),
+		emailField.safeParse(data.email).success && isEmailTaken(data.email),
+	]);
+	if (usernameTaken) ctx.addIssue({ code: "custom", path: ["username"], message: takenMessages.username });
+	if (emailTaken) ctx.addIssue({ code: "custom", path: ["email"], message: takenMessages.email });
+}
 
 export class AccountTakenError extends Error {
 	constructor(readonly field: "username" | "email") {

@@ -9,12 +9,12 @@ import { firstLimited, hitLimit, limits, tooManyMessage } from "~/auth/rate-limi
 import { clientOf } from "~/auth/request.server";
 import { getUser, startSession } from "~/auth/session.server";
 import { Field, FormErrors, inputClass, SubmitButton, useClearOnError } from "~/components/forms";
-import { emailField, RegisterSchema, usernameField } from "~/lib/account-schemas";
+import { RegisterSchema } from "~/lib/account-schemas";
 import { countryOptions } from "~/lib/countries";
 import { mediaTypeLabels } from "~/lib/media-types";
 import { passwordStrength } from "~/lib/password-strength";
 import { safeRedirectPath } from "~/lib/safe-redirect";
-import { AccountTakenError, createAccount, isEmailTaken, isUsernameTaken } from "~/models/users.server";
+import { AccountTakenError, createAccount, refineAccountAvailability, takenMessages } from "~/models/users.server";
 import { mediaTypes } from "../../db/schema/columns";
 
 export const meta: MetaFunction = () => [{ title: "Create your account · OmniMediaTrak" }];
@@ -43,17 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		});
 	}
 	const submission = await parseWithZod(formData, {
-		schema: RegisterSchema.superRefine(async (data, ctx) => {
-			// Refinements run even when other fields failed: look up only values that are themselves valid.
-			const [usernameTaken, emailTaken] = await Promise.all([
-				usernameField.safeParse(data.username).success && isUsernameTaken(data.username),
-				emailField.safeParse(data.email).success && isEmailTaken(data.email),
-			]);
-			if (usernameTaken) ctx.addIssue({ code: "custom", path: ["username"], message: "That username is taken." });
-			if (emailTaken) {
-				ctx.addIssue({ code: "custom", path: ["email"], message: "An account with that email already exists." });
-			}
-		}),
+		schema: RegisterSchema.superRefine(refineAccountAvailability),
 		async: true,
 	});
 	if (ip) await hitLimit(limits.registerAttemptsPerIp, ip);
@@ -75,8 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		});
 	} catch (error) {
 		if (!(error instanceof AccountTakenError)) throw error;
-		const message =
-			error.field === "username" ? "That username is taken." : "An account with that email already exists.";
+		const message = takenMessages[error.field];
 		return json(submission.reply({ fieldErrors: { [error.field]: [message] }, hideFields: secretFields }), {
 			status: 400,
 		});

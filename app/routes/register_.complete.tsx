@@ -9,9 +9,9 @@ import { firstLimited, hitLimit, limits, tooManyMessage } from "~/auth/rate-limi
 import { clientOf } from "~/auth/request.server";
 import { startSession } from "~/auth/session.server";
 import { Field, FormErrors, inputClass, SubmitButton } from "~/components/forms";
-import { CompleteExternalSchema, emailField, usernameField } from "~/lib/account-schemas";
+import { CompleteExternalSchema } from "~/lib/account-schemas";
 import { linkIdentity } from "~/models/identities.server";
-import { AccountTakenError, createAccount, isEmailTaken, isUsernameTaken } from "~/models/users.server";
+import { AccountTakenError, createAccount, refineAccountAvailability, takenMessages } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose your username · OmniMediaTrak" }];
 
@@ -52,16 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		});
 	}
 	const submission = await parseWithZod(formData, {
-		schema: CompleteExternalSchema.superRefine(async (data, ctx) => {
-			const [usernameTaken, emailTaken] = await Promise.all([
-				usernameField.safeParse(data.username).success && isUsernameTaken(data.username),
-				emailField.safeParse(data.email).success && isEmailTaken(data.email),
-			]);
-			if (usernameTaken) ctx.addIssue({ code: "custom", path: ["username"], message: "That username is taken." });
-			if (emailTaken) {
-				ctx.addIssue({ code: "custom", path: ["email"], message: "An account with that email already exists." });
-			}
-		}),
+		schema: CompleteExternalSchema.superRefine(refineAccountAvailability),
 		async: true,
 	});
 	if (submission.status !== "success") return json(submission.reply(), { status: 400 });
@@ -77,8 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		});
 	} catch (error) {
 		if (!(error instanceof AccountTakenError)) throw error;
-		const message =
-			error.field === "username" ? "That username is taken." : "An account with that email already exists.";
+		const message = takenMessages[error.field];
 		return json(submission.reply({ fieldErrors: { [error.field]: [message] } }), { status: 400 });
 	}
 	await linkIdentity({ userId: account.id, ...identity });
