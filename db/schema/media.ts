@@ -83,3 +83,9 @@ export const mediaStats = mediaSchema.table("media_stats", {
 	),
 	updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The catalog's distinct words (from titles and creators), kept by a trigger; corrects misspelled searches. */
+export const searchWords = mediaSchema.table("search_words", {
+	word: text("word").primaryKey(),
+	uses: integer("uses").notNull().default(1),
+});

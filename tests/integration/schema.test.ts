@@ -9,7 +9,7 @@ async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
 }
 
 const expectedTables = {
-	media: ["collections", "external_links", "media", "media_classes", "media_stats"],
+	media: ["collections", "external_links", "media", "media_classes", "media_stats", "search_words"],
 	users: ["preferences", "settings", "users"],
 	interaction: ["list_items", "smart_lists", "user_lists", "user_media"],
 	auth: ["identities", "login_events", "rate_limits", "sessions", "tokens", "two_factor"],
