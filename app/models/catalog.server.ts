@@ -1,6 +1,16 @@
-import { asc, count, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
+import type { FilterSpec, SortKey } from "~/lib/filter-spec";
 import { getDb } from "../../db/client.server";
-import { type MediaType, media, mediaClasses, mediaTypes } from "../../db/schema";
+import {
+	type EntryStatus,
+	type MediaType,
+	media,
+	mediaClasses,
+	mediaStats,
+	mediaTypes,
+	userMedia,
+} from "../../db/schema";
+import { planSearch, tsqueryOf } from "./catalog-search.server";
 
 export type CatalogOverview = {
 	total: number;
@@ -33,26 +43,225 @@ export type CatalogRow = {
 	id: string;
 	title: string;
 	mediaType: MediaType;
+	mediaClass: string;
 	releaseDate: string | null;
 	creators: string[];
 	countryOfOrigin: string | null;
+	estimatedMinutes: number | null;
+	ratingAvg: number | null;
+	ratingsCount: number;
+	myStatus: EntryStatus | null;
 };
 
-/** The most recently released works, optionally of one media type (the catalog preview). */
-export async function listRecentWorks({ mediaType, limit = 50 }: { mediaType?: MediaType; limit?: number }) {
+type KeyPart = { expr: SQL; cast: "text" | "date" | "numeric"; of: (row: Record<string, unknown>) => unknown };
+
+const minutesExpr = sql`media.estimated_minutes(${media.mediaType}, ${media.attributes})`;
+
+// Each sort is a tuple of keys (NULLs folded to an end value so row comparison works), then the id.
+const sortKeysSql: Record<Exclude<SortKey, "relevance">, KeyPart[]> = {
+	title: [{ expr: sql`${media.title}`, cast: "text", of: (r) => r.title }],
+	year: [
+		{
+			expr: sql`coalesce(${media.releaseDate}, '0001-01-01'::date)`,
+			cast: "date",
+			of: (r) => r.releaseDate ?? "0001-01-01",
+		},
+	],
+	type: [
+		{ expr: sql`${media.mediaType}`, cast: "text", of: (r) => r.mediaType },
+		{ expr: sql`${media.title}`, cast: "text", of: (r) => r.title },
+	],
+	rating: [{ expr: sql`coalesce(${mediaStats.ratingAvg}, -1)`, cast: "numeric", of: (r) => r.ratingAvg ?? -1 }],
+	popularity: [
+		{ expr: sql`coalesce(${mediaStats.trackingCount}, 0)`, cast: "numeric", of: (r) => r.trackingCount ?? 0 },
+	],
+	time: [
+		{ expr: sql`coalesce(${minutesExpr}, 2147483647)`, cast: "numeric", of: (r) => r.estimatedMinutes ?? 2147483647 },
+	],
+	country: [
+		{ expr: sql`coalesce(${media.countryOfOrigin}, 'ZZ')`, cast: "text", of: (r) => r.countryOfOrigin ?? "ZZ" },
+		{ expr: sql`${media.title}`, cast: "text", of: (r) => r.title },
+	],
+};
+
+export function encodeCursor(values: unknown[]): string {
+	return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+/** A cursor from the URL, only if it has the shape this sort writes (else paging restarts). */
+function decodeCursor(cursor: string | null, keys: KeyPart[]): unknown[] | null {
+	if (!cursor) return null;
+	try {
+		const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+		if (!Array.isArray(values) || values.length !== keys.length + 1) return null;
+		const id = values[keys.length];
+		if (typeof id !== "string" || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id))
+			return null;
+		const valid = keys.every((key, i) => {
+			const value = values[i];
+			if (key.cast === "numeric") return typeof value === "number" && Number.isFinite(value);
+			if (key.cast === "date") {
+				return (
+					typeof value === "string" &&
+					/^\d{4}-\d{2}-\d{2}$/.test(value) &&
+					!Number.isNaN(Date.parse(value)) &&
+					new Date(value).toISOString().startsWith(value)
+				);
+			}
+			return typeof value === "string" && value.length <= 600;
+		});
+		return valid ? values : null;
+	} catch {
+		return null;
+	}
+}
+
+export type CatalogPage = {
+	rows: CatalogRow[];
+	nextCursor: string | null;
+	nextPage: number | null;
+	total: number;
+	totalCapped: boolean;
+	correctedQuery: string | null;
+};
+
+const COUNT_CAP = 10_000;
+const SEARCH_CANDIDATES = 2_000;
+
+/**
+ * One page of the catalog for a filter spec; every filter, the sort and the paging run in SQL.
+ * Browsing pages by key (keyset); a search is ranked, so it pages by number over a capped result.
+ */
+export async function listCatalog({ spec, userId }: { spec: FilterSpec; userId: string | null }): Promise<CatalogPage> {
 	const db = getDb();
-	const rows: CatalogRow[] = await db
-		.select({
-			id: media.id,
-			title: media.title,
-			mediaType: media.mediaType,
-			releaseDate: media.releaseDate,
-			creators: media.creators,
-			countryOfOrigin: media.countryOfOrigin,
-		})
-		.from(media)
-		.where(mediaType ? eq(media.mediaType, mediaType) : undefined)
-		.orderBy(desc(media.releaseDate), asc(media.id))
-		.limit(limit);
-	return rows;
+	const where: SQL[] = [];
+	let score: SQL | null = null;
+	let correctedQuery: string | null = null;
+	if (spec.q) {
+		const plan = await planSearch(spec.q);
+		correctedQuery = plan.correctedText;
+		const tsq = tsqueryOf(plan);
+		// Ranking is the expensive part for common words: rank at most SEARCH_CANDIDATES matches.
+		where.push(
+			sql`${media.id} in (select c.id from media.media c where c.search_vector @@ ${tsq} limit ${SEARCH_CANDIDATES})`,
+		);
+		score = sql`(ts_rank_cd(${media.searchVector}, ${tsq}) + word_similarity(${spec.q}, ${media.title}))`;
+	}
+	if (spec.type.length > 0) where.push(inArray(media.mediaType, spec.type));
+	if (spec.class) where.push(sql`${media.mediaClass} <@ ${spec.class}::ltree`);
+	if (spec.franchise) where.push(sql`${media.collectionPath} <@ ${spec.franchise}::ltree`);
+	if (spec.yearFrom !== null) where.push(sql`${media.releaseDate} >= make_date(${spec.yearFrom}::int, 1, 1)`);
+	if (spec.yearTo !== null) where.push(sql`${media.releaseDate} < make_date(${spec.yearTo}::int + 1, 1, 1)`);
+	if (spec.country) where.push(eq(media.countryOfOrigin, spec.country));
+	if (spec.creator) where.push(sql`${media.creators} @> array[${spec.creator}]::text[]`);
+	if (spec.ratingMin !== null) where.push(sql`${mediaStats.ratingAvg} >= ${spec.ratingMin}`);
+	if (spec.ratingMax !== null) where.push(sql`${mediaStats.ratingAvg} <= ${spec.ratingMax}`);
+	// The person's own entries: user_id is named, so only their partition of user_media is read.
+	if (userId && spec.list === "in") where.push(sql`${userMedia.userId} is not null`);
+	if (userId && spec.list === "out") where.push(sql`${userMedia.userId} is null`);
+	if (userId && spec.status.length > 0) where.push(inArray(userMedia.status, spec.status));
+
+	const filtered = and(...where);
+	const base = () => {
+		const query = db
+			.select({
+				id: media.id,
+				title: media.title,
+				mediaType: media.mediaType,
+				mediaClass: media.mediaClass,
+				releaseDate: media.releaseDate,
+				creators: media.creators,
+				countryOfOrigin: media.countryOfOrigin,
+				estimatedMinutes: sql<number | null>`${minutesExpr}`,
+				ratingAvg: sql<number | null>`${mediaStats.ratingAvg}::float8`,
+				ratingsCount: sql<number>`coalesce(${mediaStats.ratingsCount}, 0)`,
+				trackingCount: sql<number>`coalesce(${mediaStats.trackingCount}, 0)`,
+				myStatus: userId ? sql<EntryStatus | null>`${userMedia.status}` : sql<null>`null::text`,
+			})
+			.from(media)
+			.leftJoin(mediaStats, eq(mediaStats.mediaId, media.id));
+		return userId
+			? query.leftJoin(userMedia, and(eq(userMedia.userId, userId), eq(userMedia.mediaId, media.id)))
+			: query;
+	};
+
+	const dir = spec.dir === "asc" ? "asc" : "desc";
+	let rows: (CatalogRow & { trackingCount: number })[];
+	let nextCursor: string | null = null;
+	let nextPage: number | null = null;
+	if (spec.sort === "relevance" && score) {
+		const offset = (spec.page - 1) * spec.size;
+		rows = await base()
+			.where(filtered)
+			.orderBy(sql`${score} ${sql.raw(dir)}`, asc(media.id))
+			.limit(spec.size + 1)
+			.offset(offset);
+		if (rows.length > spec.size) nextPage = spec.page + 1;
+	} else {
+		const keys = sortKeysSql[spec.sort === "relevance" ? "title" : spec.sort];
+		const tuple = sql.join([...keys.map((k) => k.expr), sql`${media.id}`], sql`, `);
+		const after = decodeCursor(spec.after, keys);
+		const conditions = [filtered];
+		if (after) {
+			const values = sql.join(
+				[...keys.map((k, i) => sql`${after[i]}::${sql.raw(k.cast)}`), sql`${after[keys.length]}::uuid`],
+				sql`, `,
+			);
+			conditions.push(dir === "asc" ? sql`(${tuple}) > (${values})` : sql`(${tuple}) < (${values})`);
+		}
+		const order = [...keys.map((k) => sql`${k.expr} ${sql.raw(dir)}`), sql`${media.id} ${sql.raw(dir)}`];
+		const offset = after ? 0 : (spec.page - 1) * spec.size;
+		rows = await base()
+			.where(and(...conditions))
+			.orderBy(...order)
+			.limit(spec.size + 1)
+			.offset(offset);
+		if (rows.length > spec.size) {
+			const last = rows[spec.size - 1] as unknown as Record<string, unknown>;
+			nextCursor = encodeCursor([...keys.map((k) => k.of(last)), last.id]);
+		}
+	}
+	const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(
+		sql`(${base()
+			.where(filtered)
+			.limit(COUNT_CAP + 1)}) as capped`,
+	);
+	return {
+		rows: rows.slice(0, spec.size).map(({ trackingCount: _t, ...row }) => row),
+		nextCursor,
+		nextPage,
+		total: Math.min(n, COUNT_CAP),
+		totalCapped: n > COUNT_CAP,
+		correctedQuery,
+	};
+}
+
+export type ClassNode = { path: string; label: string; depth: number; count: number };
+
+let classCache: { at: number; nodes: ClassNode[] } | null = null;
+const CLASS_CACHE_MS = 60_000;
+
+/** The media-class tree with the number of works under each node (cached for a minute per process). */
+export async function getClassTree(): Promise<ClassNode[]> {
+	if (classCache && Date.now() - classCache.at < CLASS_CACHE_MS) return classCache.nodes;
+	const rows = await getDb().execute(sql`
+		select c.path::text as path, c.label, nlevel(c.path) as depth,
+		       (select count(*)::int from media.media m where m.media_class <@ c.path) as count
+		from media.media_classes c
+		order by c.path`);
+	const nodes = (Array.isArray(rows) ? rows : (rows as { rows: ClassNode[] }).rows) as ClassNode[];
+	classCache = { at: Date.now(), nodes: nodes.map((n) => ({ ...n, depth: Number(n.depth), count: Number(n.count) })) };
+	return classCache.nodes;
+}
+
+/** Franchise roots with labels, for the franchise filter. */
+export async function listFranchiseRoots(): Promise<{ path: string; label: string }[]> {
+	const rows = await getDb().execute(sql`
+		select c.path::text as path, c.label from media.collections c
+		where nlevel(c.path) = 1 and exists (select 1 from media.media m where m.collection_path <@ c.path)
+		order by c.label`);
+	return (Array.isArray(rows) ? rows : (rows as { rows: { path: string; label: string }[] }).rows) as {
+		path: string;
+		label: string;
+	}[];
 }

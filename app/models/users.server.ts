@@ -131,3 +131,11 @@ export async function hasTwoFactor(userId: string): Promise<boolean> {
 		.where(eq(twoFactor.userId, userId));
 	return row?.on ?? false;
 }
+
+/** The person's default catalog/list columns ("Save as default view"). */
+export async function saveDefaultView({ userId, columns }: { userId: string; columns: string[] }) {
+	await getDb()
+		.update(preferences)
+		.set({ defaultColumns: columns, updatedAt: new Date() })
+		.where(eq(preferences.userId, userId));
+}

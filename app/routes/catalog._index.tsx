@@ -1,87 +1,131 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { getCatalogOverview, listRecentWorks } from "~/models/catalog.server";
-import { mediaTypes } from "../../db/schema/columns";
+import { getUser } from "~/auth/session.server";
+import { CatalogTable } from "~/components/catalog/CatalogTable";
+import { ControlsBar } from "~/components/catalog/ControlsBar";
+import { MediaTypeSidebar } from "~/components/catalog/MediaTypeSidebar";
+import { columnKeys, type FilterSpec, parseFilterSpec, specHref } from "~/lib/filter-spec";
+import { safeRedirectPath } from "~/lib/safe-redirect";
+import { getClassTree, listCatalog, listFranchiseRoots } from "~/models/catalog.server";
+import { addEntry } from "~/models/tracking.server";
+import { saveDefaultView } from "~/models/users.server";
+import { entryStatuses } from "../../db/schema/columns";
 
 export const meta: MetaFunction = () => [{ title: "Catalog · OmniMediaTrak" }];
 
-// A first view of the catalog: newest works, optionally of one media type. The full catalog (controls
-// bar, filter spec, search, sorting, keyset paging, class tree) replaces this loader and table.
-const CatalogQuery = z.object({ type: z.enum(mediaTypes).optional().catch(undefined) });
-
 export async function loader({ request }: LoaderFunctionArgs) {
-	const { type } = CatalogQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-	const [overview, works] = await Promise.all([getCatalogOverview(), listRecentWorks({ mediaType: type })]);
-	return { type: type ?? null, overview, works };
+	const url = new URL(request.url);
+	// The columns form posts one `col` per box (no JavaScript); the canonical URL has `cols=a,b`.
+	if (url.searchParams.has("col")) {
+		const cols = url.searchParams.getAll("col");
+		url.searchParams.delete("col");
+		url.searchParams.set("cols", cols.join(","));
+		throw redirect(`${url.pathname}?${url.searchParams}`);
+	}
+	const user = await getUser(request);
+	const spec = parseFilterSpec(url.searchParams);
+	if (user && !url.searchParams.has("cols") && user.defaultColumns?.length) {
+		spec.cols = user.defaultColumns.filter((c): c is FilterSpec["cols"][number] =>
+			(columnKeys as readonly string[]).includes(c),
+		);
+	}
+	const [page, classTree, franchises] = await Promise.all([
+		listCatalog({ spec, userId: user?.id ?? null }),
+		getClassTree(),
+		listFranchiseRoots(),
+	]);
+	return { spec, page, classTree, franchises, signedIn: Boolean(user) };
+}
+
+const AddForm = z.object({
+	intent: z.literal("add"),
+	mediaId: z.uuid(),
+	status: z.enum(entryStatuses),
+	returnTo: z.string().max(2048).optional(),
+});
+const SaveViewForm = z.object({
+	intent: z.literal("save-view"),
+	cols: z.string().max(200),
+	returnTo: z.string().max(2048).optional(),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+	const form = Object.fromEntries(await request.formData());
+	const returnTo = safeRedirectPath(form.returnTo, "/catalog");
+	const user = await getUser(request);
+	if (!user) throw redirect(`/login?${new URLSearchParams({ redirectTo: returnTo })}`);
+	if (form.intent === "add") {
+		const parsed = AddForm.safeParse(form);
+		if (!parsed.success) return Response.json({ error: "Choose a work and a status." }, { status: 400 });
+		const result = await addEntry({ userId: user.id, mediaId: parsed.data.mediaId, status: parsed.data.status });
+		if (result === "no-such-work") throw new Response("Not found", { status: 404 });
+		return redirect(returnTo);
+	}
+	if (form.intent === "save-view") {
+		const parsed = SaveViewForm.safeParse(form);
+		if (!parsed.success) return Response.json({ error: "Nothing to save." }, { status: 400 });
+		const spec = parseFilterSpec(new URLSearchParams({ cols: parsed.data.cols }));
+		await saveDefaultView({ userId: user.id, columns: spec.cols });
+		return redirect(returnTo);
+	}
+	return Response.json({ error: "Unknown action." }, { status: 400 });
 }
 
 export default function Catalog() {
-	const { type, overview, works } = useLoaderData<typeof loader>();
-	const typeLabel = Object.fromEntries(overview.byType.map((row) => [row.mediaType, row.label]));
+	const { spec, page, classTree, franchises, signedIn } = useLoaderData<typeof loader>();
+	const location = useLocation();
+	const pathname = location.pathname;
+	const classLabels = Object.fromEntries(classTree.map((n) => [n.path, n.label]));
+	const first = spec.page > 1 || spec.after;
 	return (
 		<div className="grid gap-6 md:grid-cols-[14rem_1fr]">
-			<nav aria-label="Media types" className="media-type-buttons">
-				<ul className="flex flex-wrap gap-1 md:flex-col">
-					<li>
-						<Link
-							to="/catalog"
-							className={`block rounded-md px-3 py-1.5 text-sm ${type === null ? "active bg-accent text-on-accent" : "hover:bg-surface"}`}
-						>
-							All <span className="tabular-nums opacity-75">{overview.total}</span>
-						</Link>
-					</li>
-					{overview.byType.map((row) => (
-						<li key={row.mediaType}>
-							<Link
-								to={`/catalog?type=${row.mediaType}`}
-								className={`flex justify-between rounded-md px-3 py-1.5 text-sm ${type === row.mediaType ? "active bg-accent text-on-accent" : "hover:bg-surface"}`}
-							>
-								{row.label} <span className="tabular-nums opacity-75">{row.count}</span>
-							</Link>
-						</li>
-					))}
-				</ul>
-			</nav>
-			<section aria-labelledby="catalog-title" className="min-w-0">
-				<h1 id="catalog-title" className="text-2xl font-bold">
-					{type ? typeLabel[type] : "Catalog"}
-				</h1>
-				<p className="mt-1 text-sm text-muted">Latest releases first.</p>
-				<div className="mt-4 overflow-x-auto rounded-xl border border-line bg-surface">
-					<table className="catalog-table w-full text-left text-sm">
-						<thead className="border-b border-line text-muted">
-							<tr>
-								<th scope="col" className="px-3 py-2 font-medium">
-									Title
-								</th>
-								<th scope="col" className="px-3 py-2 font-medium">
-									Type
-								</th>
-								<th scope="col" className="px-3 py-2 font-medium">
-									Year
-								</th>
-								<th scope="col" className="px-3 py-2 font-medium">
-									Creators
-								</th>
-								<th scope="col" className="px-3 py-2 font-medium">
-									Country
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{works.map((work) => (
-								<tr key={work.id} className="border-b border-line last:border-0">
-									<td className="px-3 py-2 font-medium">{work.title}</td>
-									<td className="px-3 py-2">{typeLabel[work.mediaType] ?? work.mediaType}</td>
-									<td className="px-3 py-2 tabular-nums">{work.releaseDate?.slice(0, 4) ?? "—"}</td>
-									<td className="px-3 py-2 text-muted">{work.creators.join(", ")}</td>
-									<td className="px-3 py-2">{work.countryOfOrigin ?? "—"}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+			<MediaTypeSidebar nodes={classTree} spec={spec} pathname={pathname} />
+			<section aria-labelledby="catalog-title" className="grid min-w-0 gap-4">
+				<div className="flex flex-wrap items-baseline justify-between gap-2">
+					<h1 id="catalog-title" className="text-2xl font-bold">
+						{spec.class ? (classLabels[spec.class] ?? "Catalog") : "Catalog"}
+					</h1>
+					<p className="result-count text-sm text-muted">
+						{page.totalCapped ? `${page.total.toLocaleString("en")}+` : page.total.toLocaleString("en")} works
+					</p>
 				</div>
+				<ControlsBar spec={spec} pathname={pathname} franchises={franchises} signedIn={signedIn} />
+				{page.correctedQuery ? (
+					<p className="search-correction text-sm">
+						Showing results for <strong>{page.correctedQuery}</strong>
+					</p>
+				) : null}
+				{page.rows.length === 0 ? (
+					<p className="empty rounded-xl border border-line bg-surface p-6 text-center text-muted">
+						No works match these filters.
+					</p>
+				) : (
+					<CatalogTable
+						rows={page.rows}
+						spec={spec}
+						pathname={pathname}
+						classLabels={classLabels}
+						signedIn={signedIn}
+					/>
+				)}
+				<nav aria-label="Pages" className="pager flex items-center gap-3 text-sm">
+					{first ? (
+						<Link to={specHref(pathname, spec, { page: 1, after: null })} className="underline">
+							First page
+						</Link>
+					) : null}
+					{page.nextCursor ? (
+						<Link to={specHref(pathname, spec, { after: page.nextCursor, page: 1 })} className="underline" rel="next">
+							Next page
+						</Link>
+					) : null}
+					{page.nextPage ? (
+						<Link to={specHref(pathname, spec, { page: page.nextPage })} className="underline" rel="next">
+							Next page
+						</Link>
+					) : null}
+				</nav>
 			</section>
 		</div>
 	);

@@ -21,7 +21,7 @@ test.describe("page shell", () => {
 		await expect(page.locator("body")).toHaveAttribute("data-page", "catalog");
 		await expect(page.locator(".catalog-table tbody tr").first()).toBeVisible();
 		await page.locator(".media-type-buttons").getByRole("link", { name: /Manga/ }).click();
-		await expect(page).toHaveURL(/type=manga/);
+		await expect(page).toHaveURL(/class=written\.comics\.manga/);
 		await expect(page.locator(".media-type-buttons a.active")).toContainText("Manga");
 		await expect(page.locator(".nav ul li.active")).toHaveText("Catalog");
 	});

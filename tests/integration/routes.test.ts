@@ -61,12 +61,12 @@ describe("pages", () => {
 
 	it("catalog filters by a valid type and ignores an invalid one", async () => {
 		const books = await catalogLoader(args(new Request("http://localhost/catalog?type=book")));
-		expect(books.type).toBe("book");
-		expect(books.works.length).toBeGreaterThan(0);
-		expect(books.works.every((work) => work.mediaType === "book")).toBe(true);
+		expect(books.spec.type).toEqual(["book"]);
+		expect(books.page.rows.length).toBeGreaterThan(0);
+		expect(books.page.rows.every((work) => work.mediaType === "book")).toBe(true);
 		const bogus = await catalogLoader(args(new Request("http://localhost/catalog?type=%3Cscript%3E")));
-		expect(bogus.type).toBeNull();
-		expect(new Set(bogus.works.map((work) => work.mediaType)).size).toBeGreaterThan(1);
+		expect(bogus.spec.type).toEqual([]);
+		expect(new Set(bogus.page.rows.map((work) => work.mediaType)).size).toBeGreaterThan(1);
 	});
 });
 

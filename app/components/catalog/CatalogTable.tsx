@@ -1,0 +1,211 @@
+import { Link, useFetcher, useLocation } from "@remix-run/react";
+import { columns, formatMinutes, statusLabels } from "~/lib/columns";
+import { type FilterSpec, type SortKey, specHref } from "~/lib/filter-spec";
+import { mediaTypeLabels } from "~/lib/media-types";
+import { entryStatuses, type MediaType } from "../../../db/schema/columns";
+
+export type TableRow = {
+	id: string;
+	title: string;
+	mediaType: MediaType;
+	mediaClass: string;
+	releaseDate: string | null;
+	creators: string[];
+	countryOfOrigin: string | null;
+	estimatedMinutes: number | null;
+	ratingAvg: number | null;
+	ratingsCount: number;
+	myStatus: keyof typeof statusLabels | null;
+};
+
+function SortHeader({
+	label,
+	sort,
+	spec,
+	pathname,
+}: {
+	label: string;
+	sort: SortKey;
+	spec: FilterSpec;
+	pathname: string;
+}) {
+	const current = spec.sort === sort;
+	const nextDir = current
+		? spec.dir === "asc"
+			? "desc"
+			: "asc"
+		: sort === "title" || sort === "type" || sort === "country" || sort === "time"
+			? "asc"
+			: "desc";
+	return (
+		<th
+			scope="col"
+			aria-sort={current ? (spec.dir === "asc" ? "ascending" : "descending") : "none"}
+			className="px-3 py-2 font-medium"
+		>
+			<Link
+				to={specHref(pathname, spec, { sort, dir: nextDir })}
+				className="inline-flex items-center gap-1 hover:underline"
+			>
+				{label}
+				{current ? <span aria-hidden="true">{spec.dir === "asc" ? "▲" : "▼"}</span> : null}
+			</Link>
+		</th>
+	);
+}
+
+/** "Add" with a status choice; with JavaScript a fetcher posts it and the row shows the status at once. */
+function AddCell({ row, signedIn }: { row: TableRow; signedIn: boolean }) {
+	const fetcher = useFetcher({ key: `add-${row.id}` });
+	const location = useLocation();
+	const here = `${location.pathname}${location.search}`;
+	const pending = fetcher.formData?.get("status");
+	const status = row.myStatus ?? (typeof pending === "string" ? (pending as TableRow["myStatus"]) : null);
+	if (status)
+		return <span className="my-status rounded-full bg-surface-2 px-2 py-0.5 text-xs">{statusLabels[status]}</span>;
+	if (!signedIn) {
+		return (
+			<Link
+				to={`/login?${new URLSearchParams({ redirectTo: here })}`}
+				className="rounded-md border border-line px-2 py-1 text-xs hover:bg-surface-2"
+			>
+				Add
+			</Link>
+		);
+	}
+	return (
+		<fetcher.Form method="post" className="add-form flex items-center gap-1" preventScrollReset>
+			<input type="hidden" name="intent" value="add" />
+			<input type="hidden" name="mediaId" value={row.id} />
+			<input type="hidden" name="returnTo" value={here} />
+			<label className="sr-only" htmlFor={`status-${row.id}`}>
+				Status for {row.title}
+			</label>
+			<select
+				id={`status-${row.id}`}
+				name="status"
+				defaultValue="planning"
+				className="rounded-md border border-line bg-surface px-1 py-0.5 text-xs"
+			>
+				{entryStatuses.map((s) => (
+					<option key={s} value={s}>
+						{statusLabels[s]}
+					</option>
+				))}
+			</select>
+			<button type="submit" className="rounded-md border border-line px-2 py-0.5 text-xs hover:bg-surface-2">
+				Add
+			</button>
+		</fetcher.Form>
+	);
+}
+
+export function CatalogTable({
+	rows,
+	spec,
+	pathname,
+	classLabels,
+	signedIn,
+}: {
+	rows: TableRow[];
+	spec: FilterSpec;
+	pathname: string;
+	classLabels: Record<string, string>;
+	signedIn: boolean;
+}) {
+	const cell = "px-3 py-2";
+	return (
+		<div className="overflow-x-auto rounded-xl border border-line bg-surface">
+			<table className="catalog-table w-full text-left text-sm">
+				<thead className="border-b border-line text-muted">
+					<tr>
+						{spec.cols.map((key) => {
+							const column = columns[key];
+							return column.sort ? (
+								<SortHeader key={key} label={column.label} sort={column.sort} spec={spec} pathname={pathname} />
+							) : (
+								<th key={key} scope="col" className="px-3 py-2 font-medium">
+									{column.label}
+								</th>
+							);
+						})}
+						<th scope="col" className="px-3 py-2 font-medium">
+							<span className="sr-only">Action</span>
+						</th>
+					</tr>
+				</thead>
+				<tbody>
+					{rows.map((row) => (
+						<tr key={row.id} className="border-b border-line last:border-0" data-media-id={row.id}>
+							{spec.cols.map((key) => {
+								switch (key) {
+									case "title":
+										return (
+											<td key={key} className={`${cell} font-medium`}>
+												<Link to={`/catalog/${row.id}`} className="hover:underline">
+													{row.title}
+												</Link>
+											</td>
+										);
+									case "type":
+										return (
+											<td key={key} className={cell}>
+												{mediaTypeLabels[row.mediaType]}
+											</td>
+										);
+									case "class":
+										return (
+											<td key={key} className={cell}>
+												{classLabels[row.mediaClass] ?? row.mediaClass}
+											</td>
+										);
+									case "year":
+										return (
+											<td key={key} className={`${cell} tabular-nums`}>
+												{row.releaseDate?.slice(0, 4) ?? "—"}
+											</td>
+										);
+									case "creators":
+										return (
+											<td key={key} className={`${cell} text-muted`}>
+												{row.creators.join(", ")}
+											</td>
+										);
+									case "country":
+										return (
+											<td key={key} className={cell}>
+												{row.countryOfOrigin ?? "—"}
+											</td>
+										);
+									case "time":
+										return (
+											<td key={key} className={`${cell} tabular-nums`}>
+												{formatMinutes(row.estimatedMinutes)}
+											</td>
+										);
+									case "rating":
+										return (
+											<td key={key} className={`${cell} tabular-nums`}>
+												{row.ratingAvg === null ? "—" : `${Math.round(row.ratingAvg)} (${row.ratingsCount})`}
+											</td>
+										);
+									case "status":
+										return (
+											<td key={key} className={cell}>
+												{row.myStatus ? statusLabels[row.myStatus] : "—"}
+											</td>
+										);
+									default:
+										return null;
+								}
+							})}
+							<td className={cell}>
+								<AddCell row={row} signedIn={signedIn} />
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	);
+}

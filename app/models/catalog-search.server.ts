@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+
+export type SearchPlan = {
+	/** to_tsquery text built only from word characters (safe to pass as a parameter), or null for websearch syntax. */
+	tsquery: string | null;
+	/** The words as searched after correction, when any word was corrected. */
+	correctedText: string | null;
+	original: string;
+};
+
+const MAX_WORDS = 8;
+const CANDIDATES = 6;
+
+function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * Turns what a person typed into a full-text query, correcting misspelled words against the
+ * catalog's own vocabulary (media.search_words, a trigram GiST nearest-neighbour lookup per word).
+ * A word the catalog does not know becomes an OR of its closest known words; the last word also
+ * matches as a prefix, so results follow typing. Quoted phrases and -exclusions keep websearch syntax.
+ */
+export async function planSearch(text: string): Promise<SearchPlan> {
+	if (/["]|(^|\s)-\S|\sor\s/i.test(text)) return { tsquery: null, correctedText: null, original: text };
+	const words = text
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean)
+		.slice(0, MAX_WORDS);
+	if (words.length === 0) return { tsquery: null, correctedText: null, original: text };
+	const lookups = words.filter((word) => word.length >= 3);
+	const rows =
+		lookups.length === 0
+			? []
+			: rowsOf<{ w: string; word: string; s: number; known: boolean }>(
+					await getDb().execute(sql`
+						select q.w, c.word, c.s, exists (select 1 from media.search_words k where k.word = q.w) as known
+						from unnest(array[${sql.join(
+							lookups.map((word) => sql`${word}`),
+							sql`, `,
+						)}]::text[]) as q(w)
+						cross join lateral (
+							select word, similarity(word, q.w) as s from media.search_words
+							order by word <-> q.w limit ${CANDIDATES}
+						) c`),
+				);
+	let corrected = false;
+	const parts = words.map((word, index) => {
+		const last = index === words.length - 1;
+		const candidates = rows.filter((row) => row.w === word);
+		if (word.length < 3 || candidates.length === 0 || candidates[0].known) {
+			return { term: last ? `'${word}':*` : `'${word}'`, shown: word };
+		}
+		const best = Math.max(...candidates.map((c) => Number(c.s)));
+		const close = candidates.filter((c) => Number(c.s) >= Math.max(0.15, best - 0.15)).map((c) => c.word);
+		if (close.length === 0) return { term: last ? `'${word}':*` : `'${word}'`, shown: word };
+		corrected = true;
+		const alternatives = last ? [`'${word}':*`, ...close.map((c) => `'${c}'`)] : close.map((c) => `'${c}'`);
+		return { term: `(${alternatives.join(" | ")})`, shown: close[0] };
+	});
+	return {
+		tsquery: parts.map((part) => part.term).join(" & "),
+		correctedText: corrected ? parts.map((part) => part.shown).join(" ") : null,
+		original: text,
+	};
+}
+
+/** The SQL tsquery for a plan: corrected terms, or websearch syntax for phrases and exclusions. */
+export function tsqueryOf(plan: SearchPlan) {
+	return plan.tsquery === null
+		? sql`websearch_to_tsquery('english', ${plan.original})`
+		: sql`to_tsquery('english', ${plan.tsquery})`;
+}
