@@ -1,20 +1,42 @@
 import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { parseFilterSpec } from "~/lib/filter-spec";
 import { listCatalog } from "~/models/catalog.server";
 import { planSearch, tsqueryOf } from "~/models/catalog-search.server";
 import { loader as catalogLoader } from "~/routes/catalog._index";
-import { getDb } from "../../db/client.server";
+import { getConnection } from "../../db/client.server";
 import { callRoute, queryRows } from "./helpers";
 
 /** EXPLAIN text with sequential scans discouraged (the demo catalog is small enough to read whole). */
 async function explainIndexed(query: ReturnType<typeof sql>): Promise<string> {
-	return getDb().transaction(async (tx) => {
-		await tx.execute(sql`set local enable_seqscan = off`);
-		const result = await tx.execute(sql`explain ${query}`);
-		const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
-		return rows.map((row) => Object.values(row)[0]).join("\n");
-	});
+	const connection = getConnection();
+	const text = (result: unknown) =>
+		((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[])
+			.map((row) => Object.values(row)[0])
+			.join("\n");
+	if (connection.driver === "postgres") {
+		// A pool: SET and EXPLAIN must share one connection.
+		const reserved = await connection.client.reserve();
+		try {
+			await reserved`set enable_seqscan = off`;
+			return text(await reserved.unsafe(`explain ${toSqlText(query)}`));
+		} finally {
+			await reserved`reset enable_seqscan`;
+			reserved.release();
+		}
+	}
+	await connection.db.execute(sql`set enable_seqscan = off`);
+	try {
+		return text(await connection.db.execute(sql`explain ${query}`));
+	} finally {
+		await connection.db.execute(sql`reset enable_seqscan`);
+	}
+}
+
+/** Inlines parameters: EXPLAIN of a query with literal values, for a raw connection. */
+function toSqlText(query: ReturnType<typeof sql>): string {
+	return new PgDialect().sqlToQuery(query.inlineParams()).sql;
 }
 
 const list = (query: string, userId: string | null = null) =>
