@@ -81,13 +81,14 @@ export default function Catalog() {
 	return (
 		<div className="grid gap-6 md:grid-cols-[14rem_1fr]">
 			<MediaTypeSidebar nodes={classTree} spec={spec} pathname={pathname} />
-			<section aria-labelledby="catalog-title" className="grid min-w-0 gap-4">
+			<section aria-labelledby="catalog-title" className="grid min-w-0 content-start gap-4">
 				<div className="flex flex-wrap items-baseline justify-between gap-2">
 					<h1 id="catalog-title" className="text-2xl font-bold">
 						{spec.class ? (classLabels[spec.class] ?? "Catalog") : "Catalog"}
 					</h1>
 					<p className="result-count text-sm text-muted">
-						{page.totalCapped ? `${page.total.toLocaleString("en")}+` : page.total.toLocaleString("en")} works
+						{page.totalCapped ? `${page.total.toLocaleString("en")}+` : page.total.toLocaleString("en")}{" "}
+						{page.total === 1 ? "work" : "works"}
 					</p>
 				</div>
 				<ControlsBar spec={spec} pathname={pathname} franchises={franchises} signedIn={signedIn} />

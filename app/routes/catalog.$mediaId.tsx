@@ -1,0 +1,259 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { getUser } from "~/auth/session.server";
+import { describeAttributes, externalUrl, sourceLabels } from "~/lib/attributes";
+import { formatMinutes, statusLabels } from "~/lib/columns";
+import { mediaTypeLabels } from "~/lib/media-types";
+import { addEntry, getEntry } from "~/models/tracking.server";
+import { getWork } from "~/models/work.server";
+import { entryStatuses } from "../../db/schema/columns";
+
+const MediaId = z.uuid();
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data ? `${data.work.title} · OmniMediaTrak` : "Not found · OmniMediaTrak" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const id = MediaId.safeParse(params.mediaId);
+	if (!id.success) throw new Response("Not found", { status: 404 });
+	const [work, user] = await Promise.all([getWork(id.data), getUser(request)]);
+	if (!work) throw new Response("Not found", { status: 404 });
+	const entry = user ? await getEntry({ userId: user.id, mediaId: work.id }) : null;
+	return { work, entry, signedIn: Boolean(user), ratingScale: user?.ratingScale ?? 10 };
+}
+
+const AddForm = z.object({ intent: z.literal("add"), status: z.enum(entryStatuses) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const id = MediaId.safeParse(params.mediaId);
+	if (!id.success) throw new Response("Not found", { status: 404 });
+	const here = `/catalog/${id.data}`;
+	const user = await getUser(request);
+	if (!user) throw redirect(`/login?${new URLSearchParams({ redirectTo: here })}`);
+	const parsed = AddForm.safeParse(Object.fromEntries(await request.formData()));
+	if (!parsed.success) return Response.json({ error: "Choose a status." }, { status: 400 });
+	const result = await addEntry({ userId: user.id, mediaId: id.data, status: parsed.data.status });
+	if (result === "no-such-work") throw new Response("Not found", { status: 404 });
+	return redirect(here);
+}
+
+function releaseText(date: string | null, precision: unknown): string {
+	if (!date) return "Unknown";
+	if (precision === "year") return date.slice(0, 4);
+	const d = new Date(`${date}T00:00:00Z`);
+	return d.toLocaleDateString("en-GB", {
+		timeZone: "UTC",
+		year: "numeric",
+		month: "long",
+		...(precision === "month" ? {} : { day: "numeric" }),
+	});
+}
+
+function showRating(value: number, scale: number): string {
+	if (scale === 5) return `${(value / 20).toFixed(1)} / 5`;
+	if (scale === 10) return `${(value / 10).toFixed(1)} / 10`;
+	return `${Math.round(value)} / 100`;
+}
+
+export default function WorkPage() {
+	const { work, entry, signedIn, ratingScale } = useLoaderData<typeof loader>();
+	const attributes = describeAttributes(work.attributes);
+	const country = work.countryOfOrigin
+		? (new Intl.DisplayNames(["en"], { type: "region" }).of(work.countryOfOrigin) ?? work.countryOfOrigin)
+		: "—";
+	return (
+		<article className="work-page grid gap-6 lg:grid-cols-[2fr_1fr]" aria-labelledby="work-title">
+			<div className="grid content-start gap-6">
+				<header>
+					<p className="text-sm text-muted">
+						<Link to={`/catalog?class=${work.mediaClass}`} className="hover:underline">
+							{work.classLabel}
+						</Link>{" "}
+						· {mediaTypeLabels[work.mediaType]}
+					</p>
+					<h1 id="work-title" className="mt-1 text-3xl font-bold">
+						{work.title}
+					</h1>
+					<p className="creators mt-2">
+						{work.creators.map((creator, i) => (
+							<span key={creator}>
+								{i > 0 ? ", " : ""}
+								<Link to={`/catalog?${new URLSearchParams({ creator })}`} className="underline">
+									{creator}
+								</Link>
+							</span>
+						))}
+					</p>
+				</header>
+				<dl className="work-facts grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-xl border border-line bg-surface p-5 text-sm">
+					<dt className="text-muted">Released</dt>
+					<dd>{releaseText(work.releaseDate, work.attributes.release_precision)}</dd>
+					<dt className="text-muted">Country</dt>
+					<dd>{country}</dd>
+					<dt className="text-muted">Estimated time to finish</dt>
+					<dd className="estimated-time">{formatMinutes(work.estimatedMinutes)}</dd>
+					{attributes.map((attribute) => (
+						<div key={attribute.label} className="contents">
+							<dt className="text-muted">{attribute.label}</dt>
+							<dd>{attribute.value}</dd>
+						</div>
+					))}
+					<dt className="text-muted">Community rating</dt>
+					<dd>
+						{work.ratingAvg === null
+							? "No ratings yet"
+							: `${showRating(work.ratingAvg, ratingScale)} from ${work.ratingsCount}`}
+					</dd>
+					<dt className="text-muted">In lists</dt>
+					<dd>{work.trackingCount}</dd>
+				</dl>
+				{work.franchise ? (
+					<section className="franchise grid gap-3" aria-labelledby="franchise-title">
+						<h2 id="franchise-title" className="text-xl font-semibold">
+							Franchise
+						</h2>
+						<nav aria-label="Franchise" className="breadcrumbs text-sm">
+							<ol className="flex flex-wrap gap-1">
+								{work.franchise.breadcrumbs.map((crumb, i) => (
+									<li key={crumb.path} className="flex gap-1">
+										{i > 0 ? <span aria-hidden="true">›</span> : null}
+										{i < work.franchise!.breadcrumbs.length - 1 ? (
+											<Link to={`/catalog?franchise=${crumb.path}`} className="underline">
+												{crumb.label}
+											</Link>
+										) : (
+											<span aria-current="page">{crumb.label}</span>
+										)}
+									</li>
+								))}
+							</ol>
+						</nav>
+						<table className="franchise-works w-full text-left text-sm">
+							<thead className="text-muted">
+								<tr>
+									<th scope="col" className="py-1 font-medium">
+										Title
+									</th>
+									<th scope="col" className="py-1 font-medium">
+										Type
+									</th>
+									<th scope="col" className="py-1 font-medium">
+										Year
+									</th>
+								</tr>
+							</thead>
+							<tbody>
+								{work.franchise.works.map((other) => (
+									<tr
+										key={other.id}
+										className="border-t border-line"
+										aria-current={other.id === work.id ? "true" : undefined}
+									>
+										<td className="py-1">
+											{other.id === work.id ? (
+												<strong>{other.title}</strong>
+											) : (
+												<Link to={`/catalog/${other.id}`} className="hover:underline">
+													{other.title}
+												</Link>
+											)}
+										</td>
+										<td className="py-1">{mediaTypeLabels[other.mediaType]}</td>
+										<td className="py-1 tabular-nums">{other.releaseDate?.slice(0, 4) ?? "—"}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</section>
+				) : null}
+			</div>
+			<aside className="grid content-start gap-4">
+				<section className="my-entry rounded-xl border border-line bg-surface p-5" aria-labelledby="entry-title">
+					<h2 id="entry-title" className="font-semibold">
+						My list
+					</h2>
+					{entry ? (
+						<p className="mt-2 text-sm">
+							<span className="my-status rounded-full bg-surface-2 px-2 py-0.5">{statusLabels[entry.status]}</span>
+							{entry.rating !== null ? ` · rated ${showRating(entry.rating, ratingScale)}` : null}
+							{entry.progress ? ` · progress ${entry.progress}` : null}
+						</p>
+					) : signedIn ? (
+						<Form method="post" className="mt-2 flex items-center gap-2">
+							<input type="hidden" name="intent" value="add" />
+							<label htmlFor="add-status" className="sr-only">
+								Status
+							</label>
+							<select
+								id="add-status"
+								name="status"
+								defaultValue="planning"
+								className="rounded-md border border-line bg-surface px-2 py-1 text-sm"
+							>
+								{entryStatuses.map((s) => (
+									<option key={s} value={s}>
+										{statusLabels[s]}
+									</option>
+								))}
+							</select>
+							<button type="submit" className="rounded-md bg-accent px-3 py-1 text-sm font-medium text-on-accent">
+								Add to my list
+							</button>
+						</Form>
+					) : (
+						<p className="mt-2 text-sm">
+							<Link to={`/login?${new URLSearchParams({ redirectTo: `/catalog/${work.id}` })}`} className="underline">
+								Sign in
+							</Link>{" "}
+							to add it to your list.
+						</p>
+					)}
+				</section>
+				{work.links.length > 0 ? (
+					<section
+						className="external-links rounded-xl border border-line bg-surface p-5"
+						aria-labelledby="links-title"
+					>
+						<h2 id="links-title" className="font-semibold">
+							Elsewhere
+						</h2>
+						<ul className="mt-2 grid gap-1 text-sm">
+							{work.links.map((link) => {
+								const url = externalUrl(link.source, link.key, work.mediaType);
+								return (
+									<li key={`${link.source}:${link.key}`}>
+										{url ? (
+											<a href={url} rel="noopener noreferrer external" className="underline">
+												{sourceLabels[link.source] ?? link.source}
+											</a>
+										) : (
+											`${sourceLabels[link.source] ?? link.source}: ${link.key}`
+										)}
+									</li>
+								);
+							})}
+						</ul>
+					</section>
+				) : null}
+			</aside>
+		</article>
+	);
+}
+
+export function ErrorBoundary() {
+	const error = useRouteError();
+	const notFound = isRouteErrorResponse(error) && error.status === 404;
+	return (
+		<section className="mx-auto max-w-xl py-16 text-center" aria-labelledby="missing-title">
+			<h1 id="missing-title" className="text-2xl font-bold">
+				{notFound ? "No such work" : "Something went wrong"}
+			</h1>
+			<p className="mt-3 text-muted">{notFound ? "The catalog has no work at this address." : "Please try again."}</p>
+			<Link to="/catalog" className="mt-6 inline-block underline">
+				Browse the catalog
+			</Link>
+		</section>
+	);
+}
