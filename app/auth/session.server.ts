@@ -23,6 +23,8 @@ export type SignedInUser = {
 	theme: "light" | "dark" | "system";
 	ratingScale: 5 | 10 | 100;
 	defaultColumns: string[] | null;
+	/** "sort:dir" of the person's saved catalog view, e.g. "year:desc". */
+	defaultSort: string | null;
 };
 
 // Loaders of one request share the lookup (root + page).
@@ -52,6 +54,7 @@ async function lookUpUser(request: Request): Promise<SignedInUser | null> {
 			theme: preferences.theme,
 			ratingScale: preferences.ratingScale,
 			defaultColumns: preferences.defaultColumns,
+			defaultSort: preferences.defaultSort,
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))

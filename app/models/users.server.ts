@@ -133,9 +133,9 @@ export async function hasTwoFactor(userId: string): Promise<boolean> {
 }
 
 /** The person's default catalog/list columns ("Save as default view"). */
-export async function saveDefaultView({ userId, columns }: { userId: string; columns: string[] }) {
+export async function saveDefaultView({ userId, columns, sort }: { userId: string; columns: string[]; sort: string }) {
 	await getDb()
 		.update(preferences)
-		.set({ defaultColumns: columns, updatedAt: new Date() })
+		.set({ defaultColumns: columns, defaultSort: sort, updatedAt: new Date() })
 		.where(eq(preferences.userId, userId));
 }

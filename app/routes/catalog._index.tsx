@@ -5,7 +5,7 @@ import { getUser } from "~/auth/session.server";
 import { CatalogTable } from "~/components/catalog/CatalogTable";
 import { ControlsBar } from "~/components/catalog/ControlsBar";
 import { MediaTypeSidebar } from "~/components/catalog/MediaTypeSidebar";
-import { columnKeys, type FilterSpec, parseFilterSpec, specHref } from "~/lib/filter-spec";
+import { parseFilterSpec, specHref } from "~/lib/filter-spec";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { getClassTree, listCatalog, listFranchiseRoots } from "~/models/catalog.server";
 import { addEntry } from "~/models/tracking.server";
@@ -24,12 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		throw redirect(`${url.pathname}?${url.searchParams}`);
 	}
 	const user = await getUser(request);
-	const spec = parseFilterSpec(url.searchParams);
-	if (user && !url.searchParams.has("cols") && user.defaultColumns?.length) {
-		spec.cols = user.defaultColumns.filter((c): c is FilterSpec["cols"][number] =>
-			(columnKeys as readonly string[]).includes(c),
-		);
+	// A signed-in person's saved view fills in what the URL leaves out (the URL always wins).
+	const params = new URLSearchParams(url.searchParams);
+	if (user?.defaultColumns?.length && !params.has("cols")) params.set("cols", user.defaultColumns.join(","));
+	if (user?.defaultSort && !params.has("sort") && !params.has("q")) {
+		const [sort, dir] = user.defaultSort.split(":");
+		params.set("sort", sort);
+		if (dir && !params.has("dir")) params.set("dir", dir);
 	}
+	const spec = parseFilterSpec(params);
 	const [page, classTree, franchises] = await Promise.all([
 		listCatalog({ spec, userId: user?.id ?? null }),
 		getClassTree(),
@@ -47,6 +50,8 @@ const AddForm = z.object({
 const SaveViewForm = z.object({
 	intent: z.literal("save-view"),
 	cols: z.string().max(200),
+	sort: z.string().max(20).optional(),
+	dir: z.string().max(4).optional(),
 	returnTo: z.string().max(2048).optional(),
 });
 
@@ -65,8 +70,10 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (form.intent === "save-view") {
 		const parsed = SaveViewForm.safeParse(form);
 		if (!parsed.success) return Response.json({ error: "Nothing to save." }, { status: 400 });
-		const spec = parseFilterSpec(new URLSearchParams({ cols: parsed.data.cols }));
-		await saveDefaultView({ userId: user.id, columns: spec.cols });
+		const spec = parseFilterSpec(
+			new URLSearchParams({ cols: parsed.data.cols, sort: parsed.data.sort ?? "", dir: parsed.data.dir ?? "" }),
+		);
+		await saveDefaultView({ userId: user.id, columns: spec.cols, sort: `${spec.sort}:${spec.dir}` });
 		return redirect(returnTo);
 	}
 	return Response.json({ error: "Unknown action." }, { status: 400 });

@@ -109,3 +109,33 @@ describe("adding a work", () => {
 		expect(fromWork.location).toBe(`/catalog/${dune2021}`);
 	});
 });
+
+describe("saved view", () => {
+	it("Save as default view stores columns and sort; the catalog uses them until the URL says otherwise", async () => {
+		const cookie = cookiesFrom(await callRoute(registerAction, { form: newPerson() }));
+		const saved = await callRoute(catalogAction, {
+			cookie,
+			form: {
+				intent: "save-view",
+				cols: "title,year,time",
+				sort: "time",
+				dir: "desc",
+				returnTo: "/catalog?sort=time&dir=desc",
+			},
+		});
+		expect(saved.location).toBe("/catalog?sort=time&dir=desc");
+		const page = await callRoute(catalogLoader, { cookie, url: "http://localhost/catalog" });
+		const spec = (page.body as { spec: { cols: string[]; sort: string; dir: string } }).spec;
+		expect(spec).toMatchObject({ cols: ["title", "year", "time"], sort: "time", dir: "desc" });
+		const explicit = await callRoute(catalogLoader, {
+			cookie,
+			url: "http://localhost/catalog?cols=title,type&sort=title",
+		});
+		expect((explicit.body as { spec: { cols: string[]; sort: string } }).spec).toMatchObject({
+			cols: ["title", "type"],
+			sort: "title",
+		});
+		const anonymous = await callRoute(catalogLoader, { url: "http://localhost/catalog" });
+		expect((anonymous.body as { spec: { sort: string } }).spec.sort).toBe("title");
+	});
+});

@@ -1,4 +1,4 @@
-import { Form, Link, useSubmit } from "@remix-run/react";
+import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
 import { type ChangeEvent, type FormEvent, useRef } from "react";
 import { columns } from "~/lib/columns";
 import { activeFilterCount, clearedFilters, columnKeys, type FilterSpec, pageSizes, specHref } from "~/lib/filter-spec";
@@ -47,6 +47,23 @@ function useAutoSubmit() {
 		const delay = target.type === "text" || target.type === "search" || target.type === "number" ? 350 : 0;
 		timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), delay);
 	};
+}
+
+/** Stores the shown columns and sort as the person's default view (users.preferences). */
+function SaveViewForm({ spec }: { spec: FilterSpec }) {
+	const location = useLocation();
+	return (
+		<Form method="post" action="/catalog?index" className="save-view mt-2">
+			<input type="hidden" name="intent" value="save-view" />
+			<input type="hidden" name="cols" value={spec.cols.join(",")} />
+			<input type="hidden" name="sort" value={spec.sort === "relevance" ? "title" : spec.sort} />
+			<input type="hidden" name="dir" value={spec.dir} />
+			<input type="hidden" name="returnTo" value={`${location.pathname}${location.search}`} />
+			<button type="submit" className="rounded-md border border-line bg-surface px-3 py-1.5 text-sm hover:bg-surface-2">
+				Save as default view
+			</button>
+		</Form>
+	);
 }
 
 const field = "mt-1 block w-full rounded-md border border-line bg-surface px-2 py-1 text-sm";
@@ -205,40 +222,38 @@ export function ControlsBar({
 			<div className="control-group">
 				<details className="columns-dropdown relative">
 					<summary className="cursor-pointer rounded-md border border-line px-3 py-1.5 text-sm">Columns</summary>
-					<Form
-						method="get"
-						action={pathname}
-						onChange={autoSubmit}
-						className="absolute z-10 mt-2 grid w-60 gap-1 rounded-xl border border-line bg-surface p-4 text-sm shadow-lg"
-					>
-						<Keep spec={spec} omit={["cols", "size"]} />
-						{columnKeys.map((key) => (
-							<label key={key} className="flex items-center gap-2">
-								<input
-									type="checkbox"
-									name="col"
-									value={key}
-									defaultChecked={spec.cols.includes(key)}
-									disabled={key === "title"}
-								/>
-								{columns[key].label}
+					<div className="absolute z-10 mt-2 w-60 rounded-xl border border-line bg-surface p-4 text-sm shadow-lg">
+						<Form method="get" action={pathname} onChange={autoSubmit} className="grid gap-1">
+							<Keep spec={spec} omit={["cols", "size"]} />
+							{columnKeys.map((key) => (
+								<label key={key} className="flex items-center gap-2">
+									<input
+										type="checkbox"
+										name="col"
+										value={key}
+										defaultChecked={spec.cols.includes(key)}
+										disabled={key === "title"}
+									/>
+									{columns[key].label}
+								</label>
+							))}
+							<input type="hidden" name="col" value="title" />
+							<label className="mt-2">
+								Rows per page
+								<select name="size" defaultValue={String(spec.size)} className={field}>
+									{pageSizes.map((size) => (
+										<option key={size} value={size}>
+											{size}
+										</option>
+									))}
+								</select>
 							</label>
-						))}
-						<input type="hidden" name="col" value="title" />
-						<label className="mt-2">
-							Rows per page
-							<select name="size" defaultValue={String(spec.size)} className={field}>
-								{pageSizes.map((size) => (
-									<option key={size} value={size}>
-										{size}
-									</option>
-								))}
-							</select>
-						</label>
-						<button type="submit" className="mt-2 rounded-md bg-accent px-3 py-1.5 font-medium text-on-accent">
-							Apply
-						</button>
-					</Form>
+							<button type="submit" className="mt-2 rounded-md bg-accent px-3 py-1.5 font-medium text-on-accent">
+								Apply
+							</button>
+						</Form>
+						{signedIn ? <SaveViewForm spec={spec} /> : null}
+					</div>
 				</details>
 			</div>
 			<div className="control-group ml-auto">
