@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, newAccount, registerThroughForm, test } from "./fixtures";
+import { expect, newAccount, registerThroughForm, signOut, test } from "./fixtures";
 
 async function applyFilters(page: Page, javaScript: boolean) {
 	// With JavaScript the form applies as it changes; without it, the Apply button submits.
@@ -80,7 +80,11 @@ test.describe("catalog", () => {
 		await page.goto(url);
 		const row = page.locator(".catalog-table tbody tr").first();
 		const title = await row.locator("td").first().textContent();
+		const posted = page.waitForResponse(
+			(response) => new URL(response.url()).pathname === "/catalog" && response.request().method() === "POST",
+		);
 		await row.getByRole("button", { name: "Add" }).click();
+		await posted;
 		await expect(row.locator(".my-status")).toHaveText("Planning");
 		await expect(page).toHaveURL(/\/catalog\?class=video\.film&sort=year&dir=asc$/);
 		await page.reload();
@@ -91,7 +95,7 @@ test.describe("catalog", () => {
 	test("signed out, Add leads to sign-in and back", async ({ page }, testInfo) => {
 		const account = newAccount(testInfo.project.name);
 		await registerThroughForm(page, account);
-		await page.locator(".nav").getByRole("button", { name: "Sign out" }).click();
+		await signOut(page);
 		await page.goto("/catalog?type=album");
 		await page.locator(".catalog-table tbody tr").first().getByRole("link", { name: "Add" }).click();
 		await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcatalog%3Ftype%3Dalbum/);
