@@ -123,6 +123,7 @@ test.describe("sign-in through OpenID Connect (a real provider on localhost)", (
 		await page.getByLabel("New password", { exact: true }).fill("a password of my own");
 		await page.getByLabel("Repeat new password").fill("a password of my own");
 		await page.getByRole("button", { name: "Save password" }).click();
+		await expect(page).toHaveURL(/changed=password/);
 		await page.locator(".identities").getByRole("button", { name: "Unlink" }).click();
 		await expect(page.locator(".identities")).not.toContainText("Unlink");
 		await signOut(page);
