@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect } from "react";
+import { type FieldMetadata, getInputProps } from "@conform-to/react";
+import { type FormEvent, type ReactNode, useEffect } from "react";
 
 export const inputClass =
 	"mt-1 block w-full rounded-md border border-line bg-surface px-3 py-2 text-ink shadow-sm focus-visible:outline-2 focus-visible:outline-accent aria-invalid:border-warn";
@@ -82,4 +83,44 @@ export function useClearOnError(lastResult: unknown, inputIds: string[]) {
 			if (input instanceof HTMLInputElement) input.value = "";
 		}
 	}, [lastResult]);
+}
+
+/** A labelled text-like input bound to a Conform field, with its errors and an optional hint. */
+export function TextField({
+	meta,
+	label,
+	type = "text",
+	autoComplete,
+	hint,
+	onInput,
+}: {
+	meta: FieldMetadata<string>;
+	label: string;
+	type?: "text" | "email" | "password" | "date";
+	autoComplete?: string;
+	hint?: ReactNode;
+	onInput?: (event: FormEvent<HTMLInputElement>) => void;
+}) {
+	return (
+		<Field label={label} htmlFor={meta.id} errorId={meta.errorId} errors={meta.errors} hint={hint}>
+			<input {...getInputProps(meta, { type })} autoComplete={autoComplete} onInput={onInput} className={inputClass} />
+		</Field>
+	);
+}
+
+/** The terms checkbox of both sign-up forms. */
+export function TermsField({ meta }: { meta: FieldMetadata<string> }) {
+	return (
+		<div>
+			<label className="flex items-center gap-2 text-sm">
+				<input {...getInputProps(meta, { type: "checkbox", value: "on" })} />I accept the terms of use and the privacy
+				policy.
+			</label>
+			{meta.errors ? (
+				<p className="mt-1 text-sm text-warn" id={meta.errorId}>
+					{meta.errors.join(" ")}
+				</p>
+			) : null}
+		</div>
+	);
 }

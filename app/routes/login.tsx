@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,7 +11,7 @@ import { clearLimit, firstLimited, hitLimit, limits, tooManyMessage } from "~/au
 import { clientOf } from "~/auth/request.server";
 import { getUser } from "~/auth/session.server";
 import { completeFirstFactor } from "~/auth/sign-in.server";
-import { Field, FormErrors, inputClass, SubmitButton, useClearOnError } from "~/components/forms";
+import { FormErrors, SubmitButton, TextField, useClearOnError } from "~/components/forms";
 import { LoginSchema } from "~/lib/account-schemas";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 
@@ -110,26 +110,8 @@ export default function Login() {
 					</p>
 				) : null}
 				<FormErrors id={form.errorId} errors={form.errors ?? (signInError ? [signInError] : undefined)} />
-				<Field
-					label="Email or username"
-					htmlFor={fields.email.id}
-					errorId={fields.email.errorId}
-					errors={fields.email.errors}
-				>
-					<input {...getInputProps(fields.email, { type: "text" })} autoComplete="username" className={inputClass} />
-				</Field>
-				<Field
-					label="Password"
-					htmlFor={fields.password.id}
-					errorId={fields.password.errorId}
-					errors={fields.password.errors}
-				>
-					<input
-						{...getInputProps(fields.password, { type: "password" })}
-						autoComplete="current-password"
-						className={inputClass}
-					/>
-				</Field>
+				<TextField meta={fields.email} label="Email or username" type="text" autoComplete="username" />
+				<TextField meta={fields.password} label="Password" type="password" autoComplete="current-password" />
 				<div>
 					<SubmitButton>Sign in</SubmitButton>
 				</div>

@@ -8,7 +8,15 @@ import { hashPassword } from "~/auth/password.server";
 import { firstLimited, hitLimit, limits, tooManyMessage } from "~/auth/rate-limit.server";
 import { clientOf } from "~/auth/request.server";
 import { getUser, startSession } from "~/auth/session.server";
-import { Field, FormErrors, inputClass, SubmitButton, useClearOnError } from "~/components/forms";
+import {
+	Field,
+	FormErrors,
+	inputClass,
+	SubmitButton,
+	TermsField,
+	TextField,
+	useClearOnError,
+} from "~/components/forms";
 import { RegisterSchema } from "~/lib/account-schemas";
 import { countryOptions } from "~/lib/countries";
 import { mediaTypeLabels } from "~/lib/media-types";
@@ -116,35 +124,11 @@ export default function Register() {
 				<input type="hidden" name="redirectTo" value={redirectTo} />
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<div className="row one grid gap-4 sm:grid-cols-2">
-					<Field
-						label="Username"
-						htmlFor={fields.username.id}
-						errorId={fields.username.errorId}
-						errors={fields.username.errors}
-					>
-						<input
-							{...getInputProps(fields.username, { type: "text" })}
-							autoComplete="username"
-							className={inputClass}
-						/>
-					</Field>
-					<Field
-						label="Display name"
-						htmlFor={fields.displayName.id}
-						errorId={fields.displayName.errorId}
-						errors={fields.displayName.errors}
-					>
-						<input
-							{...getInputProps(fields.displayName, { type: "text" })}
-							autoComplete="nickname"
-							className={inputClass}
-						/>
-					</Field>
+					<TextField meta={fields.username} label="Username" type="text" autoComplete="username" />
+					<TextField meta={fields.displayName} label="Display name" type="text" autoComplete="nickname" />
 				</div>
 				<div className="row two">
-					<Field label="Email" htmlFor={fields.email.id} errorId={fields.email.errorId} errors={fields.email.errors}>
-						<input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" className={inputClass} />
-					</Field>
+					<TextField meta={fields.email} label="Email" type="email" autoComplete="email" />
 				</div>
 				<div className="row three grid gap-4 sm:grid-cols-2">
 					<Field
@@ -166,18 +150,12 @@ export default function Register() {
 							className={inputClass}
 						/>
 					</Field>
-					<Field
+					<TextField
+						meta={fields.confirmPassword}
 						label="Confirm password"
-						htmlFor={fields.confirmPassword.id}
-						errorId={fields.confirmPassword.errorId}
-						errors={fields.confirmPassword.errors}
-					>
-						<input
-							{...getInputProps(fields.confirmPassword, { type: "password" })}
-							autoComplete="new-password"
-							className={inputClass}
-						/>
-					</Field>
+						type="password"
+						autoComplete="new-password"
+					/>
 				</div>
 				<div className="row four grid gap-4 sm:grid-cols-2">
 					<Field
@@ -195,14 +173,7 @@ export default function Register() {
 							))}
 						</select>
 					</Field>
-					<Field
-						label="Date of birth (optional)"
-						htmlFor={fields.birthDate.id}
-						errorId={fields.birthDate.errorId}
-						errors={fields.birthDate.errors}
-					>
-						<input {...getInputProps(fields.birthDate, { type: "date" })} autoComplete="bday" className={inputClass} />
-					</Field>
+					<TextField meta={fields.birthDate} label="Date of birth (optional)" type="date" autoComplete="bday" />
 				</div>
 				<div className="row five grid gap-4 sm:grid-cols-[2fr_1fr]">
 					<fieldset aria-describedby={fields.mediaTypes.errorId}>
@@ -239,17 +210,7 @@ export default function Register() {
 					</fieldset>
 				</div>
 				<div className="row six flex flex-wrap items-center justify-between gap-4">
-					<div>
-						<label className="flex items-center gap-2 text-sm">
-							<input {...getInputProps(fields.acceptTerms, { type: "checkbox", value: "on" })} />I accept the terms of
-							use and the privacy policy.
-						</label>
-						{fields.acceptTerms.errors ? (
-							<p className="mt-1 text-sm text-warn" id={fields.acceptTerms.errorId}>
-								{fields.acceptTerms.errors.join(" ")}
-							</p>
-						) : null}
-					</div>
+					<TermsField meta={fields.acceptTerms} />
 					<SubmitButton>Create account</SubmitButton>
 				</div>
 			</Form>

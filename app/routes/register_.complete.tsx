@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,7 +8,7 @@ import { findProvider } from "~/auth/providers.server";
 import { firstLimited, hitLimit, limits, tooManyMessage } from "~/auth/rate-limit.server";
 import { clientOf } from "~/auth/request.server";
 import { startSession } from "~/auth/session.server";
-import { Field, FormErrors, inputClass, SubmitButton } from "~/components/forms";
+import { FormErrors, SubmitButton, TermsField, TextField } from "~/components/forms";
 import { CompleteExternalSchema } from "~/lib/account-schemas";
 import { linkIdentity } from "~/models/identities.server";
 import { AccountTakenError, createAccount, refineAccountAvailability, takenMessages } from "~/models/users.server";
@@ -101,40 +101,10 @@ export default function CompleteExternalRegistration() {
 				className="complete-form mt-6 grid gap-4 rounded-xl border border-line bg-surface p-6"
 			>
 				<FormErrors id={form.errorId} errors={form.errors} />
-				<Field
-					label="Username"
-					htmlFor={fields.username.id}
-					errorId={fields.username.errorId}
-					errors={fields.username.errors}
-				>
-					<input {...getInputProps(fields.username, { type: "text" })} autoComplete="username" className={inputClass} />
-				</Field>
-				<Field
-					label="Display name"
-					htmlFor={fields.displayName.id}
-					errorId={fields.displayName.errorId}
-					errors={fields.displayName.errors}
-				>
-					<input
-						{...getInputProps(fields.displayName, { type: "text" })}
-						autoComplete="nickname"
-						className={inputClass}
-					/>
-				</Field>
-				<Field label="Email" htmlFor={fields.email.id} errorId={fields.email.errorId} errors={fields.email.errors}>
-					<input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" className={inputClass} />
-				</Field>
-				<div>
-					<label className="flex items-center gap-2 text-sm">
-						<input {...getInputProps(fields.acceptTerms, { type: "checkbox", value: "on" })} />I accept the terms of use
-						and the privacy policy.
-					</label>
-					{fields.acceptTerms.errors ? (
-						<p className="mt-1 text-sm text-warn" id={fields.acceptTerms.errorId}>
-							{fields.acceptTerms.errors.join(" ")}
-						</p>
-					) : null}
-				</div>
+				<TextField meta={fields.username} label="Username" type="text" autoComplete="username" />
+				<TextField meta={fields.displayName} label="Display name" type="text" autoComplete="nickname" />
+				<TextField meta={fields.email} label="Email" type="email" autoComplete="email" />
+				<TermsField meta={fields.acceptTerms} />
 				<div>
 					<SubmitButton>Create account</SubmitButton>
 				</div>

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { getProviders } from "~/auth/providers.server";
 import { clientOf } from "~/auth/request.server";
 import { listSessions, requireUser, revokeOtherSessions, revokeSession } from "~/auth/session.server";
-import { Field, FormErrors, inputClass, SubmitButton } from "~/components/forms";
+import { FormErrors, SubmitButton, TextField } from "~/components/forms";
 import { newPasswordField } from "~/lib/account-schemas";
 import { listIdentities, unlinkIdentity } from "~/models/identities.server";
 import { listLoginEvents } from "~/models/login-events.server";
@@ -248,43 +248,20 @@ export default function Security() {
 					<input type="hidden" name="intent" value="change-password" />
 					<FormErrors id={form.errorId} errors={form.errors} />
 					{hasPassword ? (
-						<Field
+						<TextField
+							meta={fields.currentPassword}
 							label="Current password"
-							htmlFor={fields.currentPassword.id}
-							errorId={fields.currentPassword.errorId}
-							errors={fields.currentPassword.errors}
-						>
-							<input
-								{...getInputProps(fields.currentPassword, { type: "password" })}
-								autoComplete="current-password"
-								className={inputClass}
-							/>
-						</Field>
+							type="password"
+							autoComplete="current-password"
+						/>
 					) : null}
-					<Field
-						label="New password"
-						htmlFor={fields.password.id}
-						errorId={fields.password.errorId}
-						errors={fields.password.errors}
-					>
-						<input
-							{...getInputProps(fields.password, { type: "password" })}
-							autoComplete="new-password"
-							className={inputClass}
-						/>
-					</Field>
-					<Field
+					<TextField meta={fields.password} label="New password" type="password" autoComplete="new-password" />
+					<TextField
+						meta={fields.confirmPassword}
 						label="Repeat new password"
-						htmlFor={fields.confirmPassword.id}
-						errorId={fields.confirmPassword.errorId}
-						errors={fields.confirmPassword.errors}
-					>
-						<input
-							{...getInputProps(fields.confirmPassword, { type: "password" })}
-							autoComplete="new-password"
-							className={inputClass}
-						/>
-					</Field>
+						type="password"
+						autoComplete="new-password"
+					/>
 					<div>
 						<SubmitButton>Save password</SubmitButton>
 					</div>

@@ -2,21 +2,10 @@ import { Link, useFetcher, useLocation } from "@remix-run/react";
 import { columns, formatMinutes, statusLabels } from "~/lib/columns";
 import { type FilterSpec, type SortKey, specHref } from "~/lib/filter-spec";
 import { mediaTypeLabels } from "~/lib/media-types";
-import { entryStatuses, type MediaType } from "../../../db/schema/columns";
+import type { CatalogRow } from "~/models/catalog.server";
+import { entryStatuses } from "../../../db/schema/columns";
 
-export type TableRow = {
-	id: string;
-	title: string;
-	mediaType: MediaType;
-	mediaClass: string;
-	releaseDate: string | null;
-	creators: string[];
-	countryOfOrigin: string | null;
-	estimatedMinutes: number | null;
-	ratingAvg: number | null;
-	ratingsCount: number;
-	myStatus: keyof typeof statusLabels | null;
-};
+export type TableRow = CatalogRow;
 
 function SortHeader({
 	label,
