@@ -12,7 +12,7 @@ import {
 	useRouteError,
 	useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { getUser } from "~/auth/session.server";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/SiteHeader";
@@ -45,6 +45,10 @@ export function Layout({ children }: { children: ReactNode }) {
 	const theme = useTheme();
 	const nonce = useNonce();
 	const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
+	// Marks the document once React has hydrated it (tests wait for it before using enhanced controls).
+	useEffect(() => {
+		document.documentElement.dataset.hydrated = "true";
+	}, []);
 	const section = sectionOf(useLocation().pathname);
 	return (
 		<html lang="en">

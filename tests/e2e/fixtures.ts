@@ -5,6 +5,26 @@ import { test as base, expect, type Page } from "@playwright/test";
  * a hydration mismatch, a crashed handler).
  */
 export const test = base.extend<{ failOnConsoleErrors: undefined }>({
+	// With JavaScript on, a navigation is ready once React has hydrated the page (root sets
+	// data-hydrated); typing into a page before that races the enhancement.
+	page: async ({ page, javaScriptEnabled }, use) => {
+		const goto = page.goto.bind(page);
+		const reload = page.reload.bind(page);
+		const hydrated = async () => {
+			if (javaScriptEnabled) await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
+		};
+		page.goto = async (url, options) => {
+			const response = await goto(url, options);
+			await hydrated();
+			return response;
+		};
+		page.reload = async (options) => {
+			const response = await reload(options);
+			await hydrated();
+			return response;
+		};
+		await use(page);
+	},
 	// Each test browses from its own client address, as if through a reverse proxy on loopback
 	// (the server trusts X-Forwarded-For only from loopback), so per-address limits apply per test.
 	extraHTTPHeaders: async ({ extraHTTPHeaders }, use, testInfo) => {
