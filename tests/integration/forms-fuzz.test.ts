@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getAuthFlowStorage } from "~/auth/cookies.server";
 import { stepAt, totpCode } from "~/auth/totp.server";
 import { beginEnrolment, confirmEnrolment } from "~/models/two-factor.server";
+import { action as catalogAction } from "~/routes/catalog._index";
+import { action as listAction } from "~/routes/lists._index";
 import { action as loginAction } from "~/routes/login";
 import { action as twoFactorAction } from "~/routes/login_.two-factor";
 import { action as logoutAction } from "~/routes/logout";
@@ -11,6 +13,7 @@ import { action as completeAction } from "~/routes/register_.complete";
 import { action as securityAction } from "~/routes/settings.security";
 import { action as twoFactorSettingsAction } from "~/routes/settings.two-factor";
 import { action as themeAction } from "~/routes/theme";
+import { stableId } from "../../db/seed/ids";
 import { callRoute, cookiesFrom, newPerson, queryRows } from "./helpers";
 
 const hostile = [
@@ -91,7 +94,44 @@ async function newIdentityCookie(): Promise<string> {
 	return (await storage.commitSession(flow)).split(";")[0];
 }
 
+const dune = stableId("movie-dune-2021");
+
+async function cookieWithEntry(): Promise<string> {
+	const cookie = await signedInCookie();
+	const [work] = await queryRows<{ id: string }>(sql`select id from media.media order by title limit 1`);
+	await callRoute(catalogAction, { cookie, form: { intent: "add", mediaId: work.id, status: "planning" } });
+	return cookie;
+}
+
 const forms: Fuzzable[] = [
+	{
+		name: "catalog: add",
+		action: catalogAction,
+		valid: async () => ({ intent: "add", mediaId: dune, status: "planning", returnTo: "/catalog?type=movie" }),
+		cookie: signedInCookie,
+	},
+	{
+		name: "catalog: save view",
+		action: catalogAction,
+		valid: async () => ({ intent: "save-view", cols: "title,year", sort: "year", dir: "asc", returnTo: "/catalog" }),
+		cookie: signedInCookie,
+	},
+	{
+		name: "my list: update",
+		action: listAction,
+		valid: async () => {
+			const [work] = await queryRows<{ id: string }>(sql`select id from media.media order by title limit 1`);
+			return {
+				intent: "update",
+				mediaId: work.id,
+				status: "in_progress",
+				progress: "1",
+				rating: "7",
+				returnTo: "/lists",
+			};
+		},
+		cookie: cookieWithEntry,
+	},
 	{
 		name: "register after a provider sign-in",
 		action: completeAction,
