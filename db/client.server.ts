@@ -20,8 +20,15 @@ export type Connection =
 const KEY = Symbol.for("omnimediatrak.db");
 const holder = globalThis as unknown as { [KEY]?: Connection };
 
+// Misspelled search words are matched with pg_trgm's `%` at this threshold (default 0.3 misses
+// transpositions such as "rigns" → "rings"); set per connection, as a startup option.
+const TRGM_THRESHOLD = ["pg_trgm.similarity_threshold", "0.2"] as const;
+
 export function openPglite(dataDir: string): PGlite {
-	return new PGlite(dataDir, { extensions: { ltree, pg_trgm } });
+	const client = new PGlite(dataDir, { extensions: { ltree, pg_trgm } });
+	// Queued before any other query on this single connection.
+	client.exec(`set ${TRGM_THRESHOLD[0]} = ${TRGM_THRESHOLD[1]}`).catch(() => {});
+	return client;
 }
 
 export function openConnection(env: Env = readEnv()): Connection {
@@ -29,7 +36,7 @@ export function openConnection(env: Env = readEnv()): Connection {
 		const client = postgres(env.DATABASE_URL, {
 			max: env.DB_POOL_MAX,
 			onnotice: () => {},
-			connection: { application_name: "omnimediatrak" },
+			connection: { application_name: "omnimediatrak", [TRGM_THRESHOLD[0]]: TRGM_THRESHOLD[1] },
 		});
 		return {
 			driver: "postgres",

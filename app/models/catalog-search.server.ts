@@ -18,7 +18,8 @@ function rowsOf<T>(result: unknown): T[] {
 
 /**
  * Turns what a person typed into a full-text query, correcting misspelled words against the
- * catalog's own vocabulary (media.search_words, a trigram GiST nearest-neighbour lookup per word).
+ * catalog's own vocabulary (media.search_words: words within the trigram similarity threshold, 0.2,
+ * found through a GIN trigram index, closest first).
  * A word the catalog does not know becomes an OR of its closest known words; the last word also
  * matches as a prefix, so results follow typing. Quoted phrases and -exclusions keep websearch syntax.
  */
@@ -43,7 +44,8 @@ export async function planSearch(text: string): Promise<SearchPlan> {
 						)}]::text[]) as q(w)
 						cross join lateral (
 							select word, similarity(word, q.w) as s from media.search_words
-							order by word <-> q.w limit ${CANDIDATES}
+							where word % q.w
+							order by s desc, word limit ${CANDIDATES}
 						) c`),
 				);
 	let corrected = false;
