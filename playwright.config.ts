@@ -21,7 +21,7 @@ export default defineConfig({
 	timeout: 30_000,
 	expect: { timeout: 5_000 },
 	// One browser at a time: the embedded database serves every request of the app under test, and under
-	// two parallel browsers the PGlite server process was seen to stop answering (see the closing note).
+	// two parallel browsers the PGlite server process was seen to stop answering (cause not yet found).
 	fullyParallel: false,
 	workers: 1,
 	forbidOnly: !!process.env.CI,
