@@ -36,17 +36,23 @@ function Keep({ spec, omit }: { spec: FilterSpec; omit: (keyof FilterSpec)[] }) 
 	);
 }
 
-/** With JavaScript, a changed filter applies at once (text fields after a pause); without it, the Apply button does. */
+/**
+ * With JavaScript, a changed filter applies at once (text fields after a pause); without it, the Apply
+ * button does. Submitting the form (Enter, Apply) cancels the pending automatic submit, so one change
+ * sends one request.
+ */
 function useAutoSubmit() {
 	const submit = useSubmit();
 	const timer = useRef<ReturnType<typeof setTimeout>>();
-	return (event: ChangeEvent<HTMLFormElement> | FormEvent<HTMLFormElement>) => {
+	const onChange = (event: ChangeEvent<HTMLFormElement> | FormEvent<HTMLFormElement>) => {
 		const form = event.currentTarget;
 		const target = event.target as HTMLInputElement;
 		clearTimeout(timer.current);
 		const delay = target.type === "text" || target.type === "search" || target.type === "number" ? 350 : 0;
 		timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), delay);
 	};
+	const onSubmit = () => clearTimeout(timer.current);
+	return { onChange, onSubmit };
 }
 
 /** Stores the shown columns and sort as the person's default view (users.preferences). */
@@ -89,7 +95,8 @@ export function ControlsBar({
 					<Form
 						method="get"
 						action={pathname}
-						onChange={autoSubmit}
+						onChange={autoSubmit.onChange}
+						onSubmit={autoSubmit.onSubmit}
 						className="filter-menu absolute z-10 mt-2 grid w-80 gap-3 rounded-xl border border-line bg-surface p-4 shadow-lg"
 					>
 						<Keep
@@ -223,7 +230,13 @@ export function ControlsBar({
 				<details className="columns-dropdown relative">
 					<summary className="cursor-pointer rounded-md border border-line px-3 py-1.5 text-sm">Columns</summary>
 					<div className="absolute z-10 mt-2 w-60 rounded-xl border border-line bg-surface p-4 text-sm shadow-lg">
-						<Form method="get" action={pathname} onChange={autoSubmit} className="grid gap-1">
+						<Form
+							method="get"
+							action={pathname}
+							onChange={autoSubmit.onChange}
+							onSubmit={autoSubmit.onSubmit}
+							className="grid gap-1"
+						>
 							<Keep spec={spec} omit={["cols", "size"]} />
 							{columnKeys.map((key) => (
 								<label key={key} className="flex items-center gap-2">
@@ -257,7 +270,14 @@ export function ControlsBar({
 				</details>
 			</div>
 			<div className="control-group ml-auto">
-				<Form method="get" action={pathname} role="search" onChange={autoSubmit} className="flex gap-2">
+				<Form
+					method="get"
+					action={pathname}
+					role="search"
+					onChange={autoSubmit.onChange}
+					onSubmit={autoSubmit.onSubmit}
+					className="flex gap-2"
+				>
 					<Keep spec={spec} omit={["q"]} />
 					<label htmlFor="searchBox" className="sr-only">
 						Search the catalog
