@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { rowsOf } from "../../db/rows";
 
 export type Limit = { name: string; max: number; windowSeconds: number };
 
@@ -16,10 +17,6 @@ export const limits = {
 export type LimitState = { limited: boolean; retryAfter: number };
 
 const bucketOf = (limit: Limit, key: string) => `${limit.name}:${key.toLowerCase().slice(0, 300)}`;
-
-function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Whether the bucket is already full; does not count this request. */
 export async function checkLimit(limit: Limit, key: string): Promise<LimitState> {

@@ -1,16 +1,33 @@
-import type { ColumnKey, SortKey } from "./filter-spec";
+import { type ColumnKey, type Scope, type SortKey, scopeConfig } from "./filter-spec";
 
-export const columns: Record<ColumnKey, { label: string; sort: SortKey | null }> = {
+/** Column headers; `mine` is the header in my list, where rating, time and status are the person's own. */
+export const columns: Record<ColumnKey, { label: string; mine?: string; sort: SortKey | null }> = {
 	title: { label: "Title", sort: "title" },
 	type: { label: "Type", sort: "type" },
 	class: { label: "Class", sort: null },
 	year: { label: "Year", sort: "year" },
 	creators: { label: "Creators", sort: null },
 	country: { label: "Country", sort: "country" },
-	time: { label: "Est. time", sort: "time" },
-	rating: { label: "Community rating", sort: "rating" },
-	status: { label: "My status", sort: null },
+	time: { label: "Est. time", mine: "Time left", sort: "time" },
+	rating: { label: "Community rating", mine: "My rating", sort: "rating" },
+	status: { label: "My status", mine: "Status", sort: "status" },
+	progress: { label: "Progress", sort: "progress" },
+	updated: { label: "Updated", sort: "updated" },
+	started: { label: "Started", sort: "started" },
+	completed: { label: "Completed", sort: "completed" },
+	notes: { label: "Notes", sort: null },
 };
+
+export function columnLabel(key: ColumnKey, scope: Scope): string {
+	const column = columns[key];
+	return scope === "lists" ? (column.mine ?? column.label) : column.label;
+}
+
+/** The sort a column header offers in a view, if any. */
+export function columnSort(key: ColumnKey, scope: Scope): SortKey | null {
+	const sort = columns[key].sort;
+	return sort && scopeConfig[scope].sorts.includes(sort) ? sort : null;
+}
 
 export const statusLabels = {
 	planning: "Planning",

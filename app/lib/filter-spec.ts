@@ -7,7 +7,25 @@ import { entryStatuses, type MediaType, mediaTypes } from "../../db/schema/colum
  * falls back to its default and never fails the page.
  */
 
-export const sortKeys = ["relevance", "title", "year", "type", "rating", "popularity", "time", "country"] as const;
+/** A spec is read for one of two views: the catalog (all works) or my list (the person's entries). */
+export const scopes = ["catalog", "lists"] as const;
+export type Scope = (typeof scopes)[number];
+
+export const sortKeys = [
+	"relevance",
+	"title",
+	"year",
+	"type",
+	"rating",
+	"popularity",
+	"time",
+	"country",
+	"status",
+	"progress",
+	"updated",
+	"started",
+	"completed",
+] as const;
 export type SortKey = (typeof sortKeys)[number];
 
 export const columnKeys = [
@@ -20,9 +38,52 @@ export const columnKeys = [
 	"time",
 	"rating",
 	"status",
+	"progress",
+	"updated",
+	"started",
+	"completed",
+	"notes",
 ] as const;
 export type ColumnKey = (typeof columnKeys)[number];
-export const defaultColumns: ColumnKey[] = ["title", "type", "year", "creators", "country", "time", "rating"];
+
+/**
+ * What each view offers. In my list, `rating` is my own rating and `time` the time left; in the catalog
+ * they are the community rating and the whole work's time.
+ */
+export const scopeConfig: Record<
+	Scope,
+	{ sorts: readonly SortKey[]; columns: readonly ColumnKey[]; defaultColumns: ColumnKey[]; defaultSort: SortKey }
+> = {
+	catalog: {
+		sorts: ["relevance", "title", "year", "type", "rating", "popularity", "time", "country"],
+		columns: ["title", "type", "class", "year", "creators", "country", "time", "rating", "status"],
+		defaultColumns: ["title", "type", "year", "creators", "country", "time", "rating"],
+		defaultSort: "title",
+	},
+	lists: {
+		sorts: ["title", "type", "status", "progress", "rating", "updated", "started", "completed", "time", "year"],
+		columns: [
+			"title",
+			"type",
+			"class",
+			"year",
+			"creators",
+			"country",
+			"status",
+			"progress",
+			"rating",
+			"time",
+			"updated",
+			"started",
+			"completed",
+			"notes",
+		],
+		defaultColumns: ["title", "type", "status", "progress", "rating", "time", "updated"],
+		defaultSort: "updated",
+	},
+};
+/** The catalog's default columns (kept as a name of its own: the saved-view code reads it). */
+export const defaultColumns: ColumnKey[] = scopeConfig.catalog.defaultColumns;
 
 export const pageSizes = [25, 50, 100] as const;
 const MAX_PAGE = 200;
@@ -40,9 +101,15 @@ export const defaultDirection: Record<SortKey, "asc" | "desc"> = {
 	popularity: "desc",
 	time: "asc",
 	country: "asc",
+	status: "asc",
+	progress: "desc",
+	updated: "desc",
+	started: "desc",
+	completed: "desc",
 };
 
 export type FilterSpec = {
+	scope: Scope;
 	q: string | null;
 	class: string | null;
 	type: MediaType[];
@@ -54,6 +121,10 @@ export type FilterSpec = {
 	franchise: string | null;
 	ratingMin: number | null;
 	ratingMax: number | null;
+	startedFrom: string | null;
+	startedTo: string | null;
+	completedFrom: string | null;
+	completedTo: string | null;
 	list: "in" | "out" | null;
 	sort: SortKey;
 	dir: "asc" | "desc";
@@ -66,6 +137,10 @@ export type FilterSpec = {
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().catch(null);
 const year = z.coerce.number().int().min(1000).max(2100);
 const rating = z.coerce.number().int().min(0).max(100);
+const day = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value));
 
 const single = {
 	q: optional(
@@ -90,6 +165,10 @@ const single = {
 	franchise: optional(z.string().max(255).regex(ltreePath)),
 	ratingMin: optional(rating),
 	ratingMax: optional(rating),
+	startedFrom: optional(day),
+	startedTo: optional(day),
+	completedFrom: optional(day),
+	completedTo: optional(day),
 	list: optional(z.enum(["in", "out"])),
 	sort: z.enum(sortKeys).nullable().catch(null),
 	dir: z.enum(["asc", "desc"]).nullable().catch(null),
@@ -110,25 +189,56 @@ function pick<T extends string>(values: string[], allowed: readonly T[]): T[] {
 	return [...new Set(values.filter((v): v is T => (allowed as readonly string[]).includes(v)))];
 }
 
+/**
+ * The columns form posts one `col` per box (it works without JavaScript); the canonical URL has
+ * `cols=a,b`. Returns where to redirect, or null when the URL is already canonical.
+ */
+export function canonicalColumnsHref(url: URL): string | null {
+	if (!url.searchParams.has("col")) return null;
+	const params = new URLSearchParams(url.searchParams);
+	const cols = params.getAll("col");
+	params.delete("col");
+	params.set("cols", cols.join(","));
+	return `${url.pathname}?${params}`;
+}
+
+/** The sort a view falls back to: relevance for a catalog search, else the view's own default. */
+export function naturalSort(scope: Scope, q: string | null): SortKey {
+	return scope === "catalog" && q ? "relevance" : scopeConfig[scope].defaultSort;
+}
+
+function ordered<T extends string | number>(from: T | null, to: T | null): [T | null, T | null] {
+	return from !== null && to !== null && from > to ? [to, from] : [from, to];
+}
+
 /** Reads a filter spec from URL parameters (or a stored smart-list definition turned into them). */
-export function parseFilterSpec(params: URLSearchParams): FilterSpec {
+export function parseFilterSpec(params: URLSearchParams, scope: Scope = "catalog"): FilterSpec {
+	const config = scopeConfig[scope];
 	const get = (key: keyof typeof single) => {
 		const value = params.get(key);
 		return value === null || value === "" ? null : value;
 	};
 	const q = single.q.parse(get("q"));
-	const sort = single.sort.parse(get("sort")) ?? (q ? "relevance" : "title");
-	const effectiveSort: SortKey = sort === "relevance" && !q ? "title" : sort;
+	const asked = single.sort.parse(get("sort"));
+	const sort = asked && config.sorts.includes(asked) && (asked !== "relevance" || q) ? asked : naturalSort(scope, q);
 	const colsParam = params.get("cols");
-	const cols = colsParam === null ? defaultColumns : pick(colsParam.split(",").slice(0, 20), columnKeys);
-	let yearFrom = single.yearFrom.parse(get("yearFrom"));
-	let yearTo = single.yearTo.parse(get("yearTo"));
-	if (yearFrom !== null && yearTo !== null && yearFrom > yearTo) [yearFrom, yearTo] = [yearTo, yearFrom];
-	let ratingMin = single.ratingMin.parse(get("ratingMin"));
-	let ratingMax = single.ratingMax.parse(get("ratingMax"));
-	if (ratingMin !== null && ratingMax !== null && ratingMin > ratingMax)
-		[ratingMin, ratingMax] = [ratingMax, ratingMin];
+	const cols = colsParam === null ? config.defaultColumns : pick(colsParam.split(",").slice(0, 20), config.columns);
+	const [yearFrom, yearTo] = ordered(single.yearFrom.parse(get("yearFrom")), single.yearTo.parse(get("yearTo")));
+	const [ratingMin, ratingMax] = ordered(
+		single.ratingMin.parse(get("ratingMin")),
+		single.ratingMax.parse(get("ratingMax")),
+	);
+	const [startedFrom, startedTo] = ordered(
+		single.startedFrom.parse(get("startedFrom")),
+		single.startedTo.parse(get("startedTo")),
+	);
+	const [completedFrom, completedTo] = ordered(
+		single.completedFrom.parse(get("completedFrom")),
+		single.completedTo.parse(get("completedTo")),
+	);
+	const inList = scope === "lists";
 	return {
+		scope,
 		q,
 		class: single.class.parse(get("class")),
 		type: pick(params.getAll("type").slice(0, 20), mediaTypes),
@@ -140,35 +250,52 @@ export function parseFilterSpec(params: URLSearchParams): FilterSpec {
 		franchise: single.franchise.parse(get("franchise")),
 		ratingMin,
 		ratingMax,
-		list: single.list.parse(get("list")),
-		sort: effectiveSort,
-		dir: single.dir.parse(get("dir")) ?? defaultDirection[effectiveSort],
-		cols: cols.length > 0 ? cols : defaultColumns,
+		startedFrom: inList ? startedFrom : null,
+		startedTo: inList ? startedTo : null,
+		completedFrom: inList ? completedFrom : null,
+		completedTo: inList ? completedTo : null,
+		list: inList ? null : single.list.parse(get("list")),
+		sort,
+		dir: single.dir.parse(get("dir")) ?? defaultDirection[sort],
+		cols: cols.length > 0 ? cols : config.defaultColumns,
 		page: single.page.parse(get("page") ?? 1),
 		after: single.after.parse(get("after")),
 		size: single.size.parse(get("size") ?? 50),
 	};
 }
 
+/** The filters of a spec as [name, value] pairs (no view settings), in URL order. */
+export function filterParams(spec: FilterSpec): [string, string][] {
+	const pairs: [string, string][] = [];
+	const add = (key: string, value: string | number | null) => {
+		if (value !== null && value !== "") pairs.push([key, String(value)]);
+	};
+	add("q", spec.q);
+	add("class", spec.class);
+	for (const type of spec.type) pairs.push(["type", type]);
+	for (const status of spec.status) pairs.push(["status", status]);
+	add("yearFrom", spec.yearFrom);
+	add("yearTo", spec.yearTo);
+	add("country", spec.country);
+	add("creator", spec.creator);
+	add("franchise", spec.franchise);
+	add("ratingMin", spec.ratingMin);
+	add("ratingMax", spec.ratingMax);
+	add("startedFrom", spec.startedFrom);
+	add("startedTo", spec.startedTo);
+	add("completedFrom", spec.completedFrom);
+	add("completedTo", spec.completedTo);
+	add("list", spec.list);
+	return pairs;
+}
+
 /** Writes a spec back to URL parameters, leaving out defaults so URLs stay short and stable. */
 export function serializeFilterSpec(spec: FilterSpec): URLSearchParams {
-	const params = new URLSearchParams();
-	if (spec.q) params.set("q", spec.q);
-	if (spec.class) params.set("class", spec.class);
-	for (const type of spec.type) params.append("type", type);
-	for (const status of spec.status) params.append("status", status);
-	if (spec.yearFrom !== null) params.set("yearFrom", String(spec.yearFrom));
-	if (spec.yearTo !== null) params.set("yearTo", String(spec.yearTo));
-	if (spec.country) params.set("country", spec.country);
-	if (spec.creator) params.set("creator", spec.creator);
-	if (spec.franchise) params.set("franchise", spec.franchise);
-	if (spec.ratingMin !== null) params.set("ratingMin", String(spec.ratingMin));
-	if (spec.ratingMax !== null) params.set("ratingMax", String(spec.ratingMax));
-	if (spec.list) params.set("list", spec.list);
-	const naturalSort = spec.q ? "relevance" : "title";
-	if (spec.sort !== naturalSort) params.set("sort", spec.sort);
+	const params = new URLSearchParams(filterParams(spec));
+	const config = scopeConfig[spec.scope];
+	if (spec.sort !== naturalSort(spec.scope, spec.q)) params.set("sort", spec.sort);
 	if (spec.dir !== defaultDirection[spec.sort]) params.set("dir", spec.dir);
-	if (spec.cols.join(",") !== defaultColumns.join(",")) params.set("cols", spec.cols.join(","));
+	if (spec.cols.join(",") !== config.defaultColumns.join(",")) params.set("cols", spec.cols.join(","));
 	if (spec.size !== 50) params.set("size", String(spec.size));
 	if (spec.after) params.set("after", spec.after);
 	else if (spec.page > 1) params.set("page", String(spec.page));
@@ -183,7 +310,7 @@ export function specHref(pathname: string, spec: FilterSpec, change: Partial<Fil
 	return query ? `${pathname}?${query}` : pathname;
 }
 
-/** How many filters narrow the results (the `.filter-status` badge). */
+/** How many filters narrow the results (the `.filter-status` badge); a range counts once. */
 export function activeFilterCount(spec: FilterSpec): number {
 	return [
 		spec.q,
@@ -195,13 +322,15 @@ export function activeFilterCount(spec: FilterSpec): number {
 		spec.creator,
 		spec.franchise,
 		spec.ratingMin ?? spec.ratingMax,
+		spec.startedFrom ?? spec.startedTo,
+		spec.completedFrom ?? spec.completedTo,
 		spec.list,
 	].filter((value) => value !== null && value !== undefined).length;
 }
 
 /** The spec with every filter removed, keeping the view (columns, sort, page size). */
 export function clearedFilters(spec: FilterSpec): FilterSpec {
-	const sort = spec.sort === "relevance" ? "title" : spec.sort;
+	const sort = spec.sort === "relevance" ? naturalSort(spec.scope, null) : spec.sort;
 	return {
 		...spec,
 		q: null,
@@ -215,6 +344,10 @@ export function clearedFilters(spec: FilterSpec): FilterSpec {
 		franchise: null,
 		ratingMin: null,
 		ratingMax: null,
+		startedFrom: null,
+		startedTo: null,
+		completedFrom: null,
+		completedTo: null,
 		list: null,
 		sort,
 		dir: spec.sort === "relevance" ? defaultDirection[sort] : spec.dir,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { rowsOf } from "../../db/rows";
 
 export type SearchPlan = {
 	/** to_tsquery text built only from word characters (safe to pass as a parameter), or null for websearch syntax. */
@@ -11,10 +12,6 @@ export type SearchPlan = {
 
 const MAX_WORDS = 8;
 const CANDIDATES = 6;
-
-function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /**
  * Turns what a person typed into a full-text query, correcting misspelled words against the

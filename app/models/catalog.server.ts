@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { FilterSpec, SortKey } from "~/lib/filter-spec";
 import { getDb } from "../../db/client.server";
+import { rowsOf } from "../../db/rows";
 import {
 	type EntryStatus,
 	type MediaType,
@@ -11,6 +12,7 @@ import {
 	userMedia,
 } from "../../db/schema";
 import { planSearch, tsqueryOf } from "./catalog-search.server";
+import { decodeCursor, type KeyPart, keyset } from "./keyset.server";
 
 export type CatalogOverview = {
 	total: number;
@@ -53,12 +55,10 @@ export type CatalogRow = {
 	myStatus: EntryStatus | null;
 };
 
-type KeyPart = { expr: SQL; cast: "text" | "date" | "numeric"; of: (row: Record<string, unknown>) => unknown };
-
 const minutesExpr = sql`media.estimated_minutes(${media.mediaType}, ${media.attributes})`;
 
 // Each sort is a tuple of keys (NULLs folded to an end value so row comparison works), then the id.
-const sortKeysSql: Record<Exclude<SortKey, "relevance">, KeyPart[]> = {
+const sortKeysSql: Partial<Record<SortKey, KeyPart[]>> = {
 	title: [{ expr: sql`${media.title}`, cast: "text", of: (r) => r.title }],
 	year: [
 		{
@@ -83,38 +83,6 @@ const sortKeysSql: Record<Exclude<SortKey, "relevance">, KeyPart[]> = {
 		{ expr: sql`${media.title}`, cast: "text", of: (r) => r.title },
 	],
 };
-
-export function encodeCursor(values: unknown[]): string {
-	return Buffer.from(JSON.stringify(values)).toString("base64url");
-}
-
-/** A cursor from the URL, only if it has the shape this sort writes (else paging restarts). */
-function decodeCursor(cursor: string | null, keys: KeyPart[]): unknown[] | null {
-	if (!cursor) return null;
-	try {
-		const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-		if (!Array.isArray(values) || values.length !== keys.length + 1) return null;
-		const id = values[keys.length];
-		if (typeof id !== "string" || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id))
-			return null;
-		const valid = keys.every((key, i) => {
-			const value = values[i];
-			if (key.cast === "numeric") return typeof value === "number" && Number.isFinite(value);
-			if (key.cast === "date") {
-				return (
-					typeof value === "string" &&
-					/^\d{4}-\d{2}-\d{2}$/.test(value) &&
-					!Number.isNaN(Date.parse(value)) &&
-					new Date(value).toISOString().startsWith(value)
-				);
-			}
-			return typeof value === "string" && value.length <= 600;
-		});
-		return valid ? values : null;
-	} catch {
-		return null;
-	}
-}
 
 export type CatalogPage = {
 	rows: CatalogRow[];
@@ -198,27 +166,17 @@ export async function listCatalog({ spec, userId }: { spec: FilterSpec; userId: 
 			.offset(offset);
 		if (rows.length > spec.size) nextPage = spec.page + 1;
 	} else {
-		const keys = sortKeysSql[spec.sort === "relevance" ? "title" : spec.sort];
-		const tuple = sql.join([...keys.map((k) => k.expr), sql`${media.id}`], sql`, `);
-		const after = decodeCursor(spec.after, keys);
-		const conditions = [filtered];
-		if (after) {
-			const values = sql.join(
-				[...keys.map((k, i) => sql`${after[i]}::${sql.raw(k.cast)}`), sql`${after[keys.length]}::uuid`],
-				sql`, `,
-			);
-			conditions.push(dir === "asc" ? sql`(${tuple}) > (${values})` : sql`(${tuple}) < (${values})`);
-		}
-		const order = [...keys.map((k) => sql`${k.expr} ${sql.raw(dir)}`), sql`${media.id} ${sql.raw(dir)}`];
-		const offset = after ? 0 : (spec.page - 1) * spec.size;
+		const keys = sortKeysSql[spec.sort] ?? sortKeysSql.title ?? [];
+		const page = keyset(keys, sql`${media.id}`, dir, decodeCursor(spec.after, keys));
+		const offset = page.condition ? 0 : (spec.page - 1) * spec.size;
 		rows = await base()
-			.where(and(...conditions))
-			.orderBy(...order)
+			.where(and(filtered, page.condition))
+			.orderBy(...page.orderBy)
 			.limit(spec.size + 1)
 			.offset(offset);
 		if (rows.length > spec.size) {
-			const last = rows[spec.size - 1] as unknown as Record<string, unknown>;
-			nextCursor = encodeCursor([...keys.map((k) => k.of(last)), last.id]);
+			const last = rows[spec.size - 1];
+			nextCursor = page.cursorOf(last as unknown as Record<string, unknown>, last.id);
 		}
 	}
 	const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(
@@ -249,7 +207,7 @@ export async function getClassTree(): Promise<ClassNode[]> {
 		       (select count(*)::int from media.media m where m.media_class <@ c.path) as count
 		from media.media_classes c
 		order by c.path`);
-	const nodes = (Array.isArray(rows) ? rows : (rows as { rows: ClassNode[] }).rows) as ClassNode[];
+	const nodes = rowsOf<ClassNode>(rows);
 	classCache = { at: Date.now(), nodes: nodes.map((n) => ({ ...n, depth: Number(n.depth), count: Number(n.count) })) };
 	return classCache.nodes;
 }
@@ -260,8 +218,5 @@ export async function listFranchiseRoots(): Promise<{ path: string; label: strin
 		select c.path::text as path, c.label from media.collections c
 		where nlevel(c.path) = 1 and exists (select 1 from media.media m where m.collection_path <@ c.path)
 		order by c.label`);
-	return (Array.isArray(rows) ? rows : (rows as { rows: { path: string; label: string }[] }).rows) as {
-		path: string;
-		label: string;
-	}[];
+	return rowsOf<{ path: string; label: string }>(rows);
 }

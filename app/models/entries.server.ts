@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { progressTotal } from "~/lib/progress";
 import { getDb } from "../../db/client.server";
 import { type EntryStatus, type MediaType, media, mediaStats, userMedia } from "../../db/schema";
@@ -20,7 +20,7 @@ export type UpdateResult =
 
 /** Adds the difference a rating change makes to the work's community counters (same transaction). */
 async function adjustRatingStats(
-	tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0],
+	tx: Tx,
 	mediaId: string,
 	before: number | null,
 	after: number | null,
@@ -48,10 +48,70 @@ async function adjustRatingStats(
 		});
 }
 
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** Thrown inside a transaction to roll it back and hand a result to the caller. */
+class Rollback extends Error {
+	constructor(readonly result: UpdateResult) {
+		super("rollback");
+	}
+}
+
 /**
- * Changes one of the person's entries, scoped by user_id and media_id in the query. Progress is
- * checked against the work's total; completing sets progress to the total and the completion date.
+ * Changes one of the person's entries inside a transaction, scoped by user_id and media_id in the
+ * query. Progress is checked against the work's total; completing sets progress to the total and the
+ * completion date; starting sets the start date.
  */
+async function applyChange(tx: Tx, userId: string, mediaId: string, change: EntryChange): Promise<UpdateResult> {
+	// Lock only the person's row (not the work's, which others update concurrently).
+	const [current] = await tx
+		.select({
+			rating: userMedia.rating,
+			completedAt: userMedia.completedAt,
+			startedAt: userMedia.startedAt,
+			mediaType: media.mediaType,
+			attributes: media.attributes,
+		})
+		.from(userMedia)
+		.innerJoin(media, eq(media.id, userMedia.mediaId))
+		.where(and(eq(userMedia.userId, userId), eq(userMedia.mediaId, mediaId)))
+		.for("update", { of: userMedia });
+	if (!current) return { ok: false, reason: "not-found" };
+	const total = progressTotal(current.mediaType as MediaType, current.attributes);
+	const next: EntryChange & { updatedAt: Date } = { ...change, updatedAt: new Date() };
+	if (next.progress !== undefined && total !== null && next.progress > total) {
+		return { ok: false, reason: "invalid", field: "progress", message: `Progress can be at most ${total}.` };
+	}
+	const today = new Date().toISOString().slice(0, 10);
+	if (next.status === "completed") {
+		if (total !== null) next.progress = total;
+		if (next.completedAt === undefined && !current.completedAt) next.completedAt = today;
+	}
+	if (
+		(next.status === "in_progress" || next.status === "completed") &&
+		next.startedAt === undefined &&
+		!current.startedAt
+	)
+		next.startedAt = next.completedAt ?? today;
+	const started = next.startedAt === undefined ? current.startedAt : next.startedAt;
+	const completed = next.completedAt === undefined ? current.completedAt : next.completedAt;
+	if (started && completed && completed < started) {
+		return {
+			ok: false,
+			reason: "invalid",
+			field: "completedAt",
+			message: "The completion date is before the start date.",
+		};
+	}
+	await tx
+		.update(userMedia)
+		.set(next)
+		.where(and(eq(userMedia.userId, userId), eq(userMedia.mediaId, mediaId)));
+	if (next.rating !== undefined) await adjustRatingStats(tx, mediaId, current.rating, next.rating, 0);
+	return { ok: true };
+}
+
+/** Changes one of the person's entries (one transaction). */
 export async function updateEntry({
 	userId,
 	mediaId,
@@ -61,146 +121,98 @@ export async function updateEntry({
 	mediaId: string;
 	change: EntryChange;
 }): Promise<UpdateResult> {
-	return getDb().transaction(async (tx) => {
-		// Lock only the person's row (not the work's, which others update concurrently).
-		const [entry] = await tx
-			.select({ rating: userMedia.rating, completedAt: userMedia.completedAt, startedAt: userMedia.startedAt })
-			.from(userMedia)
-			.where(and(eq(userMedia.userId, userId), eq(userMedia.mediaId, mediaId)))
-			.for("update");
-		const [work] = entry
-			? await tx
-					.select({ mediaType: media.mediaType, attributes: media.attributes })
-					.from(media)
-					.where(eq(media.id, mediaId))
-			: [];
-		const current = entry && work ? { ...entry, ...work } : null;
-		if (!current) return { ok: false, reason: "not-found" };
-		const total = progressTotal(current.mediaType as MediaType, current.attributes);
-		const next: EntryChange & { updatedAt: Date } = { ...change, updatedAt: new Date() };
-		if (next.progress !== undefined && total !== null && next.progress > total) {
-			return { ok: false, reason: "invalid", field: "progress", message: `Progress can be at most ${total}.` };
-		}
-		const today = new Date().toISOString().slice(0, 10);
-		if (next.status === "completed") {
-			if (total !== null) next.progress = total;
-			if (next.completedAt === undefined && !current.completedAt) next.completedAt = today;
-		}
-		if (next.status === "in_progress" && next.startedAt === undefined && !current.startedAt) next.startedAt = today;
-		const started = next.startedAt === undefined ? current.startedAt : next.startedAt;
-		const completed = next.completedAt === undefined ? current.completedAt : next.completedAt;
-		if (started && completed && completed < started) {
-			return {
-				ok: false,
-				reason: "invalid",
-				field: "completedAt",
-				message: "The completion date is before the start date.",
-			};
-		}
-		await tx
-			.update(userMedia)
-			.set(next)
-			.where(and(eq(userMedia.userId, userId), eq(userMedia.mediaId, mediaId)));
-		if (next.rating !== undefined) await adjustRatingStats(tx, mediaId, current.rating, next.rating, 0);
-		return { ok: true };
-	});
+	return getDb().transaction((tx) => applyChange(tx, userId, mediaId, change));
+}
+
+async function deleteEntries(tx: Tx, userId: string, mediaIds: string[]): Promise<number> {
+	const removed = await tx
+		.delete(userMedia)
+		.where(and(eq(userMedia.userId, userId), inArray(userMedia.mediaId, mediaIds)))
+		.returning({ mediaId: userMedia.mediaId, rating: userMedia.rating });
+	for (const row of removed) await adjustRatingStats(tx, row.mediaId, row.rating, null, -1);
+	return removed.length;
 }
 
 /** Removes one of the person's entries; the work's counters follow in the same transaction. */
 export async function removeEntry({ userId, mediaId }: { userId: string; mediaId: string }): Promise<boolean> {
-	return getDb().transaction(async (tx) => {
-		const [removed] = await tx
-			.delete(userMedia)
-			.where(and(eq(userMedia.userId, userId), eq(userMedia.mediaId, mediaId)))
-			.returning({ rating: userMedia.rating });
-		if (!removed) return false;
-		await adjustRatingStats(tx, mediaId, removed.rating, null, -1);
-		return true;
-	});
+	return getDb().transaction(async (tx) => (await deleteEntries(tx, userId, [mediaId])) === 1);
 }
-
-export type EntryRow = {
-	mediaId: string;
-	title: string;
-	mediaType: MediaType;
-	status: EntryStatus;
-	progress: number;
-	progressTotal: number | null;
-	rating: number | null;
-	notes: string | null;
-	updatedAt: string;
-	minutesLeft: number | null;
-};
-
-const listSorts: Record<string, SQL> = {
-	title: sql`${userMedia.metaSnapshot} ->> 'title'`,
-	updated: sql`${userMedia.updatedAt}`,
-	status: sql`${userMedia.status}`,
-	rating: sql`coalesce(${userMedia.rating}, -1)`,
-	time: sql`coalesce(media.estimated_minutes(${media.mediaType}, ${media.attributes}), 2147483647)`,
-};
 
 /**
- * The person's tracked entries for a status filter and sort, on their own partition of user_media
- * (user_id is named in the query). Partial: paging is a plain limit here; the full /lists view with
- * the shared controls bar, keyset paging and every filter is not built yet.
+ * A status change or removal of several entries, all or nothing: if any entry is not the person's, or
+ * any change is refused, the transaction rolls back and nothing changes.
  */
-export async function listEntries({
+export async function bulkChange({
 	userId,
-	statuses,
-	sort,
-	dir,
-	limit = 100,
+	mediaIds,
+	operation,
 }: {
 	userId: string;
-	statuses: EntryStatus[];
-	sort: keyof typeof listSorts | string;
-	dir: "asc" | "desc";
-	limit?: number;
-}): Promise<EntryRow[]> {
-	const order = listSorts[sort] ?? listSorts.updated;
-	const rows = await getDb()
-		.select({
-			mediaId: userMedia.mediaId,
-			title: media.title,
-			mediaType: media.mediaType,
-			attributes: media.attributes,
-			status: userMedia.status,
-			progress: userMedia.progress,
-			rating: userMedia.rating,
-			notes: userMedia.notes,
-			updatedAt: userMedia.updatedAt,
-			minutes: sql<number | null>`media.estimated_minutes(${media.mediaType}, ${media.attributes})`,
-		})
-		.from(userMedia)
-		.innerJoin(media, eq(media.id, userMedia.mediaId))
-		.where(and(eq(userMedia.userId, userId), statuses.length > 0 ? inArray(userMedia.status, statuses) : undefined))
-		.orderBy(sql`${order} ${sql.raw(dir === "asc" ? "asc" : "desc")}`, sql`${userMedia.mediaId}`)
-		.limit(limit);
-	return rows.map(({ attributes, minutes, ...row }) => {
-		const total = progressTotal(row.mediaType, attributes);
-		const share = total ? Math.min(row.progress / total, 1) : row.status === "completed" ? 1 : 0;
-		return {
-			...row,
-			updatedAt: row.updatedAt.toISOString(),
-			progressTotal: total,
-			minutesLeft: minutes === null ? null : row.status === "completed" ? 0 : Math.round(minutes * (1 - share)),
-		};
-	});
+	mediaIds: string[];
+	operation: { kind: "status"; status: EntryStatus } | { kind: "remove" };
+}): Promise<UpdateResult> {
+	const unique = [...new Set(mediaIds)];
+	try {
+		return await getDb().transaction(async (tx) => {
+			if (operation.kind === "remove") {
+				if ((await deleteEntries(tx, userId, unique)) !== unique.length)
+					throw new Rollback({ ok: false, reason: "not-found" });
+				return { ok: true } as const;
+			}
+			for (const mediaId of unique) {
+				const result = await applyChange(tx, userId, mediaId, { status: operation.status });
+				if (!result.ok) throw new Rollback(result);
+			}
+			return { ok: true } as const;
+		});
+	} catch (error) {
+		if (error instanceof Rollback) return error.result;
+		throw error;
+	}
 }
 
-/** Entries per status and total minutes planned (not started) and spent, for the summary line. */
-export async function summariseEntries({ userId }: { userId: string }) {
-	const result = await getDb().execute(sql`
-		select um.status, count(*)::int as entries,
-		       coalesce(sum(media.estimated_minutes(m.media_type, m.attributes)), 0)::bigint as minutes
-		from interaction.user_media um join media.media m on m.id = um.media_id
-		where um.user_id = ${userId}
-		group by um.status`);
-	const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-		status: EntryStatus;
-		entries: number;
-		minutes: string | number;
-	}[];
-	return rows.map((row) => ({ status: row.status, entries: Number(row.entries), minutes: Number(row.minutes) }));
+export type RestoredEntry = Required<Omit<EntryChange, "status">> & { status: EntryStatus };
+
+/**
+ * Puts back an entry the person just removed (undo), with its values, in one transaction; a work
+ * already back in the list is left as it is.
+ */
+export async function restoreEntry({
+	userId,
+	mediaId,
+	entry,
+}: {
+	userId: string;
+	mediaId: string;
+	entry: RestoredEntry;
+}): Promise<UpdateResult> {
+	try {
+		return await getDb().transaction(async (tx) => {
+			const [work] = await tx
+				.select({ title: media.title, mediaType: media.mediaType, attributes: media.attributes })
+				.from(media)
+				.where(eq(media.id, mediaId));
+			if (!work) return { ok: false, reason: "not-found" } as const;
+			const total = progressTotal(work.mediaType as MediaType, work.attributes);
+			if (total !== null && entry.progress > total)
+				return {
+					ok: false,
+					reason: "invalid",
+					field: "progress",
+					message: `Progress can be at most ${total}.`,
+				} as const;
+			const inserted = await tx
+				.insert(userMedia)
+				.values({ userId, mediaId, ...entry, metaSnapshot: { title: work.title, mediaType: work.mediaType } })
+				.onConflictDoNothing()
+				.returning({ mediaId: userMedia.mediaId });
+			if (inserted.length === 1) await adjustRatingStats(tx, mediaId, null, entry.rating, 1);
+			return { ok: true } as const;
+		});
+	} catch (error) {
+		// The table's own checks (dates in order, lengths) refuse what the form could not know.
+		if (error instanceof Error && /violates check constraint/.test(`${error.message} ${String(error.cause ?? "")}`))
+			return { ok: false, reason: "invalid", field: "entry", message: "These values do not fit together." };
+		throw error;
+	}
 }

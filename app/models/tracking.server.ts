@@ -19,7 +19,11 @@ export async function addEntry({
 }): Promise<AddResult> {
 	return getDb().transaction(async (tx) => {
 		const [work] = await tx
-			.select({ title: media.title, mediaType: media.mediaType })
+			.select({
+				title: media.title,
+				mediaType: media.mediaType,
+				total: sql<number | null>`media.progress_total(${media.mediaType}, ${media.attributes})`,
+			})
 			.from(media)
 			.where(eq(media.id, mediaId));
 		if (!work) return "no-such-work";
@@ -31,6 +35,8 @@ export async function addEntry({
 				mediaId,
 				status,
 				metaSnapshot: { title: work.title, mediaType: work.mediaType },
+				// Added as completed: all of it is done.
+				progress: status === "completed" && work.total !== null ? Number(work.total) : 0,
 				startedAt: status === "in_progress" || status === "completed" ? today : null,
 				completedAt: status === "completed" ? today : null,
 			})

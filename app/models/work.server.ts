@@ -1,10 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { rowsOf } from "../../db/rows";
 import { externalLinks, type MediaType, media, mediaClasses, mediaStats } from "../../db/schema";
-
-function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Everything the work page shows about one work, or null when there is no such work. */
 export async function getWork(id: string) {

@@ -1,11 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { getUser } from "~/auth/session.server";
 import { CatalogTable } from "~/components/catalog/CatalogTable";
 import { ControlsBar } from "~/components/catalog/ControlsBar";
 import { MediaTypeSidebar } from "~/components/catalog/MediaTypeSidebar";
-import { parseFilterSpec, specHref } from "~/lib/filter-spec";
+import { Pager } from "~/components/catalog/Pager";
+import { canonicalColumnsHref, parseFilterSpec } from "~/lib/filter-spec";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { getClassTree, listCatalog, listFranchiseRoots } from "~/models/catalog.server";
 import { addEntry } from "~/models/tracking.server";
@@ -16,13 +17,8 @@ export const meta: MetaFunction = () => [{ title: "Catalog · OmniMediaTrak" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url);
-	// The columns form posts one `col` per box (no JavaScript); the canonical URL has `cols=a,b`.
-	if (url.searchParams.has("col")) {
-		const cols = url.searchParams.getAll("col");
-		url.searchParams.delete("col");
-		url.searchParams.set("cols", cols.join(","));
-		throw redirect(`${url.pathname}?${url.searchParams}`);
-	}
+	const canonical = canonicalColumnsHref(url);
+	if (canonical) throw redirect(canonical);
 	const user = await getUser(request);
 	// A signed-in person's saved view fills in what the URL leaves out (the URL always wins).
 	const params = new URLSearchParams(url.searchParams);
@@ -84,7 +80,6 @@ export default function Catalog() {
 	const location = useLocation();
 	const pathname = location.pathname;
 	const classLabels = Object.fromEntries(classTree.map((n) => [n.path, n.label]));
-	const first = spec.page > 1 || spec.after;
 	return (
 		<div className="grid gap-6 md:grid-cols-[14rem_1fr]">
 			<MediaTypeSidebar nodes={classTree} spec={spec} pathname={pathname} />
@@ -117,23 +112,7 @@ export default function Catalog() {
 						signedIn={signedIn}
 					/>
 				)}
-				<nav aria-label="Pages" className="pager flex items-center gap-3 text-sm">
-					{first ? (
-						<Link to={specHref(pathname, spec, { page: 1, after: null })} className="underline">
-							First page
-						</Link>
-					) : null}
-					{page.nextCursor ? (
-						<Link to={specHref(pathname, spec, { after: page.nextCursor, page: 1 })} className="underline" rel="next">
-							Next page
-						</Link>
-					) : null}
-					{page.nextPage ? (
-						<Link to={specHref(pathname, spec, { page: page.nextPage })} className="underline" rel="next">
-							Next page
-						</Link>
-					) : null}
-				</nav>
+				<Pager spec={spec} pathname={pathname} nextCursor={page.nextCursor} nextPage={page.nextPage} />
 			</section>
 		</div>
 	);

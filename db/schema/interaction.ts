@@ -44,9 +44,29 @@ export const userMedia = interactionSchema.table(
 	},
 	(t) => [
 		primaryKey({ columns: [t.userId, t.mediaId] }),
+		// One index per sort of my list (migrations/0004), each led by user_id and ending in media_id.
 		index("user_media_status_idx").on(t.userId, t.status, t.updatedAt.desc()),
-		index("user_media_updated_idx").on(t.userId, t.updatedAt.desc()),
-		index("user_media_rating_idx").on(t.userId, t.rating).where(sql`rating IS NOT NULL`),
+		index("user_media_updated_idx").on(t.userId, t.updatedAt, t.mediaId),
+		index("user_media_unfinished_idx")
+			.on(t.userId, t.updatedAt.desc())
+			.where(sql`status IN ('planning', 'in_progress', 'paused')`),
+		index("user_media_title_idx").on(t.userId, sql`(meta_snapshot ->> 'title')`, t.mediaId),
+		index("user_media_rating_idx").on(t.userId, sql`(coalesce(rating, -1))`, t.mediaId),
+		index("user_media_status_rank_idx").on(
+			t.userId,
+			sql`(interaction.status_rank(status))`,
+			sql`(meta_snapshot ->> 'title')`,
+			t.mediaId,
+		),
+		index("user_media_type_idx").on(
+			t.userId,
+			sql`(meta_snapshot ->> 'mediaType')`,
+			sql`(meta_snapshot ->> 'title')`,
+			t.mediaId,
+		),
+		index("user_media_progress_idx").on(t.userId, t.progress, t.mediaId),
+		index("user_media_started_idx").on(t.userId, sql`(coalesce(started_at, '0001-01-01'::date))`, t.mediaId),
+		index("user_media_completed_idx").on(t.userId, sql`(coalesce(completed_at, '0001-01-01'::date))`, t.mediaId),
 	],
 );
 

@@ -1,47 +1,12 @@
 import { Link, useFetcher, useLocation } from "@remix-run/react";
-import { columns, formatMinutes, statusLabels } from "~/lib/columns";
-import { type FilterSpec, type SortKey, specHref } from "~/lib/filter-spec";
+import { formatMinutes, statusLabels } from "~/lib/columns";
+import type { FilterSpec } from "~/lib/filter-spec";
 import { mediaTypeLabels } from "~/lib/media-types";
 import type { CatalogRow } from "~/models/catalog.server";
 import { entryStatuses } from "../../../db/schema/columns";
+import { ColumnHeader } from "./SortHeader";
 
 export type TableRow = CatalogRow;
-
-function SortHeader({
-	label,
-	sort,
-	spec,
-	pathname,
-}: {
-	label: string;
-	sort: SortKey;
-	spec: FilterSpec;
-	pathname: string;
-}) {
-	const current = spec.sort === sort;
-	const nextDir = current
-		? spec.dir === "asc"
-			? "desc"
-			: "asc"
-		: sort === "title" || sort === "type" || sort === "country" || sort === "time"
-			? "asc"
-			: "desc";
-	return (
-		<th
-			scope="col"
-			aria-sort={current ? (spec.dir === "asc" ? "ascending" : "descending") : "none"}
-			className="px-3 py-2 font-medium"
-		>
-			<Link
-				to={specHref(pathname, spec, { sort, dir: nextDir })}
-				className="inline-flex items-center gap-1 hover:underline"
-			>
-				{label}
-				{current ? <span aria-hidden="true">{spec.dir === "asc" ? "▲" : "▼"}</span> : null}
-			</Link>
-		</th>
-	);
-}
 
 /** "Add" with a status choice; with JavaScript a fetcher posts it and the row shows the status at once. */
 function AddCell({ row, signedIn }: { row: TableRow; signedIn: boolean }) {
@@ -108,16 +73,9 @@ export function CatalogTable({
 			<table className="catalog-table w-full text-left text-sm">
 				<thead className="border-b border-line text-muted">
 					<tr>
-						{spec.cols.map((key) => {
-							const column = columns[key];
-							return column.sort ? (
-								<SortHeader key={key} label={column.label} sort={column.sort} spec={spec} pathname={pathname} />
-							) : (
-								<th key={key} scope="col" className="px-3 py-2 font-medium">
-									{column.label}
-								</th>
-							);
-						})}
+						{spec.cols.map((key) => (
+							<ColumnHeader key={key} column={key} spec={spec} pathname={pathname} />
+						))}
 						<th scope="col" className="px-3 py-2 font-medium">
 							<span className="sr-only">Action</span>
 						</th>

@@ -1,32 +1,25 @@
 import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
 import { type ChangeEvent, type FormEvent, useRef } from "react";
-import { columns } from "~/lib/columns";
-import { activeFilterCount, clearedFilters, columnKeys, type FilterSpec, pageSizes, specHref } from "~/lib/filter-spec";
-import { mediaTypeLabels } from "~/lib/media-types";
-import { mediaTypes } from "../../../db/schema/columns";
+import { columnLabel } from "~/lib/columns";
+import {
+	activeFilterCount,
+	clearedFilters,
+	type FilterSpec,
+	filterParams,
+	naturalSort,
+	pageSizes,
+	scopeConfig,
+	specHref,
+} from "~/lib/filter-spec";
+import { FilterFields, fieldClass } from "./FilterFields";
 
 /** Hidden inputs carrying the parts of the view a GET form does not edit itself. */
 function Keep({ spec, omit }: { spec: FilterSpec; omit: (keyof FilterSpec)[] }) {
-	const keep: [string, string][] = [];
-	const add = (key: keyof FilterSpec, value: string | number | null) => {
-		if (!omit.includes(key) && value !== null && value !== "") keep.push([key, String(value)]);
-	};
-	add("q", spec.q);
-	add("class", spec.class);
-	if (!omit.includes("type")) for (const t of spec.type) keep.push(["type", t]);
-	if (!omit.includes("status")) for (const s of spec.status) keep.push(["status", s]);
-	add("yearFrom", spec.yearFrom);
-	add("yearTo", spec.yearTo);
-	add("country", spec.country);
-	add("creator", spec.creator);
-	add("franchise", spec.franchise);
-	add("ratingMin", spec.ratingMin);
-	add("ratingMax", spec.ratingMax);
-	add("list", spec.list);
-	if (spec.sort !== (spec.q ? "relevance" : "title")) add("sort", spec.sort);
-	add("dir", spec.dir);
-	if (!omit.includes("cols")) add("cols", spec.cols.join(","));
-	add("size", spec.size);
+	const keep = filterParams(spec).filter(([name]) => !omit.includes(name as keyof FilterSpec));
+	if (spec.sort !== naturalSort(spec.scope, spec.q)) keep.push(["sort", spec.sort]);
+	keep.push(["dir", spec.dir]);
+	if (!omit.includes("cols")) keep.push(["cols", spec.cols.join(",")]);
+	if (!omit.includes("size")) keep.push(["size", String(spec.size)]);
 	return (
 		<>
 			{keep.map(([name, value]) => (
@@ -34,6 +27,14 @@ function Keep({ spec, omit }: { spec: FilterSpec; omit: (keyof FilterSpec)[] }) 
 			))}
 		</>
 	);
+}
+
+/** A smart list is made from the filters on screen: /lists/new shows them and asks for a name. */
+function smartListHref(spec: FilterSpec): string {
+	const params = new URLSearchParams([["kind", "smart"], ["scope", spec.scope], ...filterParams(spec)]);
+	if (spec.sort !== naturalSort(spec.scope, spec.q)) params.set("sort", spec.sort);
+	params.set("dir", spec.dir);
+	return `/lists/new?${params}`;
 }
 
 /**
@@ -72,7 +73,7 @@ function SaveViewForm({ spec }: { spec: FilterSpec }) {
 	);
 }
 
-const field = "mt-1 block w-full rounded-md border border-line bg-surface px-2 py-1 text-sm";
+const field = fieldClass;
 
 export function ControlsBar({
 	spec,
@@ -101,115 +102,24 @@ export function ControlsBar({
 					>
 						<Keep
 							spec={spec}
-							omit={["type", "yearFrom", "yearTo", "country", "creator", "franchise", "ratingMin", "ratingMax", "list"]}
+							omit={[
+								"type",
+								"status",
+								"yearFrom",
+								"yearTo",
+								"country",
+								"creator",
+								"franchise",
+								"ratingMin",
+								"ratingMax",
+								"startedFrom",
+								"startedTo",
+								"completedFrom",
+								"completedTo",
+								"list",
+							]}
 						/>
-						<fieldset>
-							<legend className="text-sm font-medium">Media type</legend>
-							<div className="mt-1 grid grid-cols-2 gap-x-3 text-sm">
-								{mediaTypes.map((type) => (
-									<label key={type} className="flex items-center gap-2">
-										<input type="checkbox" name="type" value={type} defaultChecked={spec.type.includes(type)} />
-										{mediaTypeLabels[type]}
-									</label>
-								))}
-							</div>
-						</fieldset>
-						<div className="grid grid-cols-2 gap-2">
-							<label className="text-sm">
-								Year from
-								<input
-									type="number"
-									name="yearFrom"
-									min={1000}
-									max={2100}
-									defaultValue={spec.yearFrom ?? ""}
-									className={field}
-								/>
-							</label>
-							<label className="text-sm">
-								Year to
-								<input
-									type="number"
-									name="yearTo"
-									min={1000}
-									max={2100}
-									defaultValue={spec.yearTo ?? ""}
-									className={field}
-								/>
-							</label>
-						</div>
-						<label className="text-sm">
-							Creator
-							<input
-								type="text"
-								name="creator"
-								defaultValue={spec.creator ?? ""}
-								placeholder="Exact name, e.g. Hayao Miyazaki"
-								className={field}
-							/>
-						</label>
-						<div className="grid grid-cols-2 gap-2">
-							<label className="text-sm">
-								Country
-								<input
-									type="text"
-									name="country"
-									maxLength={2}
-									defaultValue={spec.country ?? ""}
-									placeholder="JP"
-									className={field}
-								/>
-							</label>
-							<label className="text-sm">
-								Franchise
-								<select name="franchise" defaultValue={spec.franchise ?? ""} className={field}>
-									<option value="">Any</option>
-									{franchises.map((f) => (
-										<option key={f.path} value={f.path}>
-											{f.label}
-										</option>
-									))}
-								</select>
-							</label>
-						</div>
-						<div className="grid grid-cols-2 gap-2">
-							<label className="text-sm">
-								Community rating from
-								<input
-									type="number"
-									name="ratingMin"
-									min={0}
-									max={100}
-									defaultValue={spec.ratingMin ?? ""}
-									className={field}
-								/>
-							</label>
-							<label className="text-sm">
-								to
-								<input
-									type="number"
-									name="ratingMax"
-									min={0}
-									max={100}
-									defaultValue={spec.ratingMax ?? ""}
-									className={field}
-								/>
-							</label>
-						</div>
-						{signedIn ? (
-							<fieldset className="text-sm">
-								<legend className="font-medium">My list</legend>
-								<label className="mr-3">
-									<input type="radio" name="list" value="" defaultChecked={spec.list === null} /> Any
-								</label>
-								<label className="mr-3">
-									<input type="radio" name="list" value="in" defaultChecked={spec.list === "in"} /> In my list
-								</label>
-								<label>
-									<input type="radio" name="list" value="out" defaultChecked={spec.list === "out"} /> Not in my list
-								</label>
-							</fieldset>
-						) : null}
+						<FilterFields spec={spec} franchises={franchises} signedIn={signedIn} />
 						<button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent">
 							Apply
 						</button>
@@ -225,6 +135,11 @@ export function ControlsBar({
 						Clear filter
 					</Link>
 				) : null}
+				{signedIn && active > 0 ? (
+					<Link to={smartListHref(spec)} className="save-smart-list text-sm underline">
+						Save as smart list
+					</Link>
+				) : null}
 			</div>
 			<div className="control-group">
 				<details className="columns-dropdown relative">
@@ -238,7 +153,7 @@ export function ControlsBar({
 							className="grid gap-1"
 						>
 							<Keep spec={spec} omit={["cols", "size"]} />
-							{columnKeys.map((key) => (
+							{scopeConfig[spec.scope].columns.map((key) => (
 								<label key={key} className="flex items-center gap-2">
 									<input
 										type="checkbox"
@@ -247,7 +162,7 @@ export function ControlsBar({
 										defaultChecked={spec.cols.includes(key)}
 										disabled={key === "title"}
 									/>
-									{columns[key].label}
+									{columnLabel(key, spec.scope)}
 								</label>
 							))}
 							<input type="hidden" name="col" value="title" />
@@ -265,7 +180,7 @@ export function ControlsBar({
 								Apply
 							</button>
 						</Form>
-						{signedIn ? <SaveViewForm spec={spec} /> : null}
+						{signedIn && spec.scope === "catalog" ? <SaveViewForm spec={spec} /> : null}
 					</div>
 				</details>
 			</div>
@@ -280,14 +195,14 @@ export function ControlsBar({
 				>
 					<Keep spec={spec} omit={["q"]} />
 					<label htmlFor="searchBox" className="sr-only">
-						Search the catalog
+						{spec.scope === "lists" ? "Search my list" : "Search the catalog"}
 					</label>
 					<input
 						id="searchBox"
 						type="search"
 						name="q"
 						defaultValue={spec.q ?? ""}
-						placeholder="Search titles and creators"
+						placeholder={spec.scope === "lists" ? "Search my list" : "Search titles and creators"}
 						maxLength={200}
 						className="w-64 rounded-md border border-line bg-surface px-3 py-1.5 text-sm"
 					/>

@@ -1,0 +1,215 @@
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { FilterSpec, SortKey } from "~/lib/filter-spec";
+import { getDb } from "../../db/client.server";
+import { rowsOf } from "../../db/rows";
+import { type EntryStatus, type MediaType, media, userMedia } from "../../db/schema";
+import { planSearch, tsqueryOf } from "./catalog-search.server";
+import { decodeCursor, type KeyPart, keyset } from "./keyset.server";
+
+export type EntryRow = {
+	mediaId: string;
+	title: string;
+	mediaType: MediaType;
+	mediaClass: string;
+	releaseDate: string | null;
+	creators: string[];
+	countryOfOrigin: string | null;
+	status: EntryStatus;
+	progress: number;
+	progressTotal: number | null;
+	rating: number | null;
+	notes: string | null;
+	startedAt: string | null;
+	completedAt: string | null;
+	repeatCount: number;
+	updatedAt: string;
+	minutesLeft: number | null;
+};
+
+const snapshotTitle = sql`(${userMedia.metaSnapshot} ->> 'title')`;
+const minutesLeft = sql`media.minutes_left(${media.mediaType}, ${media.attributes}, ${userMedia.status}, ${userMedia.progress})`;
+
+/**
+ * Each sort of my list as a key tuple. All but time left and year read user_media alone, through an
+ * index led by user_id (migrations/0004), so a page is an index range on the person's partition.
+ */
+const sortKeysSql: Partial<Record<SortKey, KeyPart[]>> = {
+	title: [{ expr: snapshotTitle, cast: "text", of: (r) => r.titleKey }],
+	type: [
+		{ expr: sql`(${userMedia.metaSnapshot} ->> 'mediaType')`, cast: "text", of: (r) => r.typeKey },
+		{ expr: snapshotTitle, cast: "text", of: (r) => r.titleKey },
+	],
+	status: [
+		{ expr: sql`interaction.status_rank(${userMedia.status})`, cast: "numeric", of: (r) => r.statusRank },
+		{ expr: snapshotTitle, cast: "text", of: (r) => r.titleKey },
+	],
+	progress: [{ expr: sql`${userMedia.progress}`, cast: "numeric", of: (r) => r.progress }],
+	rating: [{ expr: sql`coalesce(${userMedia.rating}, -1)`, cast: "numeric", of: (r) => r.rating ?? -1 }],
+	updated: [{ expr: sql`${userMedia.updatedAt}`, cast: "timestamptz", of: (r) => r.updatedKey }],
+	started: [
+		{
+			expr: sql`coalesce(${userMedia.startedAt}, '0001-01-01'::date)`,
+			cast: "date",
+			of: (r) => r.startedAt ?? "0001-01-01",
+		},
+	],
+	completed: [
+		{
+			expr: sql`coalesce(${userMedia.completedAt}, '0001-01-01'::date)`,
+			cast: "date",
+			of: (r) => r.completedAt ?? "0001-01-01",
+		},
+	],
+	time: [{ expr: sql`coalesce(${minutesLeft}, 2147483647)`, cast: "numeric", of: (r) => r.minutesLeft ?? 2147483647 }],
+	year: [
+		{
+			expr: sql`coalesce(${media.releaseDate}, '0001-01-01'::date)`,
+			cast: "date",
+			of: (r) => r.releaseDate ?? "0001-01-01",
+		},
+	],
+};
+
+/** Sorts of my list served by an index on user_media (the rest sort the person's filtered rows). */
+export const indexedListSorts = ["title", "type", "status", "progress", "rating", "updated", "started", "completed"];
+
+/** The WHERE of a spec over the person's entries joined to their works; user_id always comes first. */
+async function entryFilters(userId: string, spec: FilterSpec): Promise<SQL[]> {
+	const where: SQL[] = [eq(userMedia.userId, userId)];
+	if (spec.q) where.push(sql`${media.searchVector} @@ ${tsqueryOf(await planSearch(spec.q))}`);
+	if (spec.status.length > 0) where.push(inArray(userMedia.status, spec.status));
+	if (spec.type.length > 0) where.push(inArray(media.mediaType, spec.type));
+	if (spec.class) where.push(sql`${media.mediaClass} <@ ${spec.class}::ltree`);
+	if (spec.franchise) where.push(sql`${media.collectionPath} <@ ${spec.franchise}::ltree`);
+	if (spec.yearFrom !== null) where.push(sql`${media.releaseDate} >= make_date(${spec.yearFrom}::int, 1, 1)`);
+	if (spec.yearTo !== null) where.push(sql`${media.releaseDate} < make_date(${spec.yearTo}::int + 1, 1, 1)`);
+	if (spec.country) where.push(eq(media.countryOfOrigin, spec.country));
+	if (spec.creator) where.push(sql`${media.creators} @> array[${spec.creator}]::text[]`);
+	if (spec.ratingMin !== null) where.push(sql`${userMedia.rating} >= ${spec.ratingMin}`);
+	if (spec.ratingMax !== null) where.push(sql`${userMedia.rating} <= ${spec.ratingMax}`);
+	if (spec.startedFrom) where.push(sql`${userMedia.startedAt} >= ${spec.startedFrom}::date`);
+	if (spec.startedTo) where.push(sql`${userMedia.startedAt} <= ${spec.startedTo}::date`);
+	if (spec.completedFrom) where.push(sql`${userMedia.completedAt} >= ${spec.completedFrom}::date`);
+	if (spec.completedTo) where.push(sql`${userMedia.completedAt} <= ${spec.completedTo}::date`);
+	return where;
+}
+
+export type EntryPage = { rows: EntryRow[]; nextCursor: string | null; total: number; totalCapped: boolean };
+
+const COUNT_CAP = 10_000;
+
+function pageQuery(where: SQL | undefined) {
+	return getDb()
+		.select({
+			mediaId: userMedia.mediaId,
+			title: media.title,
+			mediaType: media.mediaType,
+			mediaClass: media.mediaClass,
+			releaseDate: media.releaseDate,
+			creators: media.creators,
+			countryOfOrigin: media.countryOfOrigin,
+			status: userMedia.status,
+			progress: userMedia.progress,
+			progressTotal: sql<number | null>`media.progress_total(${media.mediaType}, ${media.attributes})`,
+			rating: userMedia.rating,
+			notes: userMedia.notes,
+			startedAt: userMedia.startedAt,
+			completedAt: userMedia.completedAt,
+			repeatCount: userMedia.repeatCount,
+			updatedAt: userMedia.updatedAt,
+			minutesLeft: sql<number | null>`${minutesLeft}`,
+			titleKey: sql<string>`${snapshotTitle}`,
+			typeKey: sql<string>`(${userMedia.metaSnapshot} ->> 'mediaType')`,
+			statusRank: sql<number>`interaction.status_rank(${userMedia.status})`,
+			updatedKey: sql<string>`${userMedia.updatedAt}::text`,
+		})
+		.from(userMedia)
+		.innerJoin(media, eq(media.id, userMedia.mediaId))
+		.where(where);
+}
+
+/**
+ * One page of the person's entries for a filter spec: filters, sort and keyset paging in SQL, on the
+ * person's own partition of user_media (user_id is named in every query).
+ */
+export async function listMyEntries({ userId, spec }: { userId: string; spec: FilterSpec }): Promise<EntryPage> {
+	const where = await entryFilters(userId, spec);
+	const keys = sortKeysSql[spec.sort] ?? sortKeysSql.updated ?? [];
+	const page = keyset(keys, sql`${userMedia.mediaId}`, spec.dir, decodeCursor(spec.after, keys));
+	const rows = await pageQuery(and(...where, page.condition))
+		.orderBy(...page.orderBy)
+		.limit(spec.size + 1)
+		.offset(page.condition ? 0 : (spec.page - 1) * spec.size);
+	const [{ n }] = await getDb()
+		.select({ n: sql<number>`count(*)::int` })
+		.from(
+			sql`(${getDb()
+				.select({ one: sql`1` })
+				.from(userMedia)
+				.innerJoin(media, eq(media.id, userMedia.mediaId))
+				.where(and(...where))
+				.limit(COUNT_CAP + 1)}) as capped`,
+		);
+	const nextCursor =
+		rows.length > spec.size
+			? page.cursorOf(rows[spec.size - 1] as unknown as Record<string, unknown>, rows[spec.size - 1].mediaId)
+			: null;
+	return {
+		rows: rows.slice(0, spec.size).map(({ titleKey: _t, typeKey: _k, statusRank: _s, updatedKey: _u, ...row }) => ({
+			...row,
+			mediaType: row.mediaType as MediaType,
+			creators: row.creators ?? [],
+			progressTotal: row.progressTotal === null ? null : Number(row.progressTotal),
+			minutesLeft: row.minutesLeft === null ? null : Number(row.minutesLeft),
+			updatedAt: row.updatedAt.toISOString(),
+		})),
+		nextCursor,
+		total: Math.min(n, COUNT_CAP),
+		totalCapped: n > COUNT_CAP,
+	};
+}
+
+export type EntrySummary = {
+	byStatus: { status: EntryStatus; entries: number }[];
+	minutesLeft: number;
+	minutesSpent: number;
+};
+
+/**
+ * Entries per status, the time still ahead (planning, in progress and paused) and the time spent
+ * (completed works in full, the rest by their progress), all from the person's partition.
+ */
+export async function summariseEntries({ userId }: { userId: string }): Promise<EntrySummary> {
+	const rows = rowsOf<{ status: EntryStatus; entries: number; left: string | number; spent: string | number }>(
+		await getDb().execute(sql`
+			select um.status, count(*)::int as entries,
+			       coalesce(sum(media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::bigint as left,
+			       coalesce(sum(media.estimated_minutes(m.media_type, m.attributes)
+			         - media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::bigint as spent
+			from interaction.user_media um join media.media m on m.id = um.media_id
+			where um.user_id = ${userId}
+			group by um.status`),
+	);
+	const ahead = new Set<EntryStatus>(["planning", "in_progress", "paused"]);
+	return {
+		byStatus: rows.map((row) => ({ status: row.status, entries: Number(row.entries) })),
+		minutesLeft: rows.filter((row) => ahead.has(row.status)).reduce((sum, row) => sum + Number(row.left), 0),
+		minutesSpent: rows.reduce((sum, row) => sum + Number(row.spent), 0),
+	};
+}
+
+/** The media-class tree with how many of the person's entries fall under each node (sidebar). */
+export async function getMyClassTree({ userId }: { userId: string }) {
+	const rows = rowsOf<{ path: string; label: string; depth: number; count: number }>(
+		await getDb().execute(sql`
+			select c.path::text as path, c.label, nlevel(c.path) as depth, count(mine.media_class)::int as count
+			from media.media_classes c
+			left join (
+				select m.media_class from interaction.user_media um join media.media m on m.id = um.media_id
+				where um.user_id = ${userId}
+			) mine on mine.media_class <@ c.path
+			group by c.path, c.label
+			order by c.path`),
+	);
+	return rows.map((row) => ({ ...row, depth: Number(row.depth), count: Number(row.count) }));
+}
