@@ -29,6 +29,7 @@ describe("filter spec", () => {
 			"q=dune&class=written.books&type=book&type=movie&status=completed&yearFrom=1960&yearTo=1990&country=us&creator=Frank%20Herbert&franchise=dune&ratingMin=70&ratingMax=100&list=in&sort=year&dir=asc&cols=title,year&size=25&page=3",
 		);
 		expect(spec).toEqual({
+			scope: "catalog",
 			q: "dune",
 			class: "written.books",
 			type: ["book", "movie"],
@@ -40,6 +41,10 @@ describe("filter spec", () => {
 			franchise: "dune",
 			ratingMin: 70,
 			ratingMax: 100,
+			startedFrom: null,
+			startedTo: null,
+			completedFrom: null,
+			completedTo: null,
 			list: "in",
 			sort: "year",
 			dir: "asc",
@@ -90,5 +95,39 @@ describe("filter spec", () => {
 		expect(specHref("/catalog", spec, { sort: "title", dir: "asc" })).toBe("/catalog?type=book");
 		expect(specHref("/catalog", spec, { page: 5 })).toBe("/catalog?type=book&sort=year&page=5");
 		expect(serializeFilterSpec(clearedFilters(spec)).toString()).toBe("sort=year");
+	});
+
+	it("reads my list's own parameters in the lists scope, and only there", () => {
+		const query =
+			"status=completed&ratingMin=80&startedFrom=2024-01-01&startedTo=2023-01-01&completedFrom=2024-02-29&sort=progress&list=in";
+		const mine = parseFilterSpec(new URLSearchParams(query), "lists");
+		expect(mine).toMatchObject({
+			scope: "lists",
+			status: ["completed"],
+			ratingMin: 80,
+			startedFrom: "2023-01-01",
+			startedTo: "2024-01-01",
+			completedFrom: "2024-02-29",
+			list: null,
+			sort: "progress",
+			dir: "desc",
+			cols: ["title", "type", "status", "progress", "rating", "time", "updated"],
+		});
+		expect(activeFilterCount(mine)).toBe(4);
+		expect(parseFilterSpec(serializeFilterSpec(mine), "lists")).toEqual(mine);
+		const catalog = parseFilterSpec(new URLSearchParams(query));
+		expect(catalog).toMatchObject({ startedFrom: null, completedFrom: null, list: "in", sort: "title" });
+		expect(parseFilterSpec(new URLSearchParams("sort=popularity&completedTo=2023-02-30"), "lists")).toMatchObject({
+			sort: "updated",
+			dir: "desc",
+			completedTo: null,
+		});
+		expect(parseFilterSpec(new URLSearchParams("q=dune"), "lists").sort).toBe("updated");
+		expect(parseFilterSpec(new URLSearchParams("cols=title,notes,creators"), "lists").cols).toEqual([
+			"title",
+			"notes",
+			"creators",
+		]);
+		expect(parseFilterSpec(new URLSearchParams("cols=title,notes"), "catalog").cols).toEqual(["title"]);
 	});
 });

@@ -64,18 +64,18 @@ class Rollback extends Error {
  */
 async function applyChange(tx: Tx, userId: string, mediaId: string, change: EntryChange): Promise<UpdateResult> {
 	// Lock only the person's row (not the work's, which others update concurrently).
-	const [current] = await tx
-		.select({
-			rating: userMedia.rating,
-			completedAt: userMedia.completedAt,
-			startedAt: userMedia.startedAt,
-			mediaType: media.mediaType,
-			attributes: media.attributes,
-		})
+	const [entry] = await tx
+		.select({ rating: userMedia.rating, completedAt: userMedia.completedAt, startedAt: userMedia.startedAt })
 		.from(userMedia)
-		.innerJoin(media, eq(media.id, userMedia.mediaId))
 		.where(and(eq(userMedia.userId, userId), eq(userMedia.mediaId, mediaId)))
-		.for("update", { of: userMedia });
+		.for("update");
+	const [work] = entry
+		? await tx
+				.select({ mediaType: media.mediaType, attributes: media.attributes })
+				.from(media)
+				.where(eq(media.id, mediaId))
+		: [];
+	const current = entry && work ? { ...entry, ...work } : null;
 	if (!current) return { ok: false, reason: "not-found" };
 	const total = progressTotal(current.mediaType as MediaType, current.attributes);
 	const next: EntryChange & { updatedAt: Date } = { ...change, updatedAt: new Date() };

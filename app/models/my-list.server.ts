@@ -128,18 +128,25 @@ function pageQuery(where: SQL | undefined) {
 		.where(where);
 }
 
+/** The page query of my list (built, not run), also what the query-plan test explains. */
+export async function myEntriesPageQuery({ userId, spec }: { userId: string; spec: FilterSpec }) {
+	const where = await entryFilters(userId, spec);
+	const keys = sortKeysSql[spec.sort] ?? sortKeysSql.updated ?? [];
+	const page = keyset(keys, sql`${userMedia.mediaId}`, spec.dir, decodeCursor(spec.after, keys));
+	const query = pageQuery(and(...where, page.condition))
+		.orderBy(...page.orderBy)
+		.limit(spec.size + 1)
+		.offset(page.condition ? 0 : (spec.page - 1) * spec.size);
+	return { query, where, cursorOf: page.cursorOf };
+}
+
 /**
  * One page of the person's entries for a filter spec: filters, sort and keyset paging in SQL, on the
  * person's own partition of user_media (user_id is named in every query).
  */
 export async function listMyEntries({ userId, spec }: { userId: string; spec: FilterSpec }): Promise<EntryPage> {
-	const where = await entryFilters(userId, spec);
-	const keys = sortKeysSql[spec.sort] ?? sortKeysSql.updated ?? [];
-	const page = keyset(keys, sql`${userMedia.mediaId}`, spec.dir, decodeCursor(spec.after, keys));
-	const rows = await pageQuery(and(...where, page.condition))
-		.orderBy(...page.orderBy)
-		.limit(spec.size + 1)
-		.offset(page.condition ? 0 : (spec.page - 1) * spec.size);
+	const { query, where, cursorOf } = await myEntriesPageQuery({ userId, spec });
+	const rows = await query;
 	const [{ n }] = await getDb()
 		.select({ n: sql<number>`count(*)::int` })
 		.from(
@@ -152,7 +159,7 @@ export async function listMyEntries({ userId, spec }: { userId: string; spec: Fi
 		);
 	const nextCursor =
 		rows.length > spec.size
-			? page.cursorOf(rows[spec.size - 1] as unknown as Record<string, unknown>, rows[spec.size - 1].mediaId)
+			? cursorOf(rows[spec.size - 1] as unknown as Record<string, unknown>, rows[spec.size - 1].mediaId)
 			: null;
 	return {
 		rows: rows.slice(0, spec.size).map(({ titleKey: _t, typeKey: _k, statusRank: _s, updatedKey: _u, ...row }) => ({
