@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { progressUnits } from "~/lib/progress";
 import type { RatingScale } from "~/lib/rating";
 import {
 	type BreakdownRow,
@@ -23,39 +22,27 @@ export type UserStats = {
 	ratings: RatingStats;
 };
 
-// The attribute each media type counts progress in, as the progress share in SQL needs it (same map as the list).
-const progressKeys = JSON.stringify(
-	Object.fromEntries(Object.entries(progressUnits).map(([type, u]) => [type, u.key])),
-);
-
 /**
  * The three aggregate queries behind the stats page. Each names `um.user_id` so Postgres reads one
  * partition of user_media; exported so a test can check their plans.
  */
 export function statsQueries(userId: string) {
 	return {
-		// Per (type, status): entries, whole-work minutes and minutes spent. The progress share follows
-		// progressTotal (app/lib/progress.ts): a positive number in the type's unit, rounded, capped at 1.
+		// Per (type, status): entries, whole-work minutes and minutes spent, which is what the list calls
+		// time spent: the whole work once completed, else the share done (media.minutes_left, migration 0004).
 		breakdown: sql`
 			with entries as (
 				select m.media_type, um.status,
 				       media.estimated_minutes(m.media_type, m.attributes) as minutes,
-				       case
-				         when um.status = 'completed' then 1
-				         when um.status <> 'in_progress' then 0
-				         when jsonb_typeof(total.value) = 'number' and round(total.value::numeric) > 0
-				           then least(um.progress / round(total.value::numeric), 1)
-				         else 0
-				       end as share
+				       media.minutes_left(m.media_type, m.attributes, um.status, um.progress) as minutes_left
 				from interaction.user_media um
 				join media.media m on m.id = um.media_id
-				cross join lateral (select m.attributes -> (${progressKeys}::jsonb ->> m.media_type) as value) total
 				where um.user_id = ${userId}::uuid
 			)
 			select media_type, status, count(*)::int as entries,
 			       (count(*) - count(minutes))::int as untimed,
 			       coalesce(sum(minutes), 0)::bigint as minutes,
-			       round(coalesce(sum(minutes * share), 0))::bigint as minutes_spent
+			       coalesce(sum(minutes - minutes_left), 0)::bigint as minutes_spent
 			from entries
 			group by media_type, status`,
 		// Completions in each of the last 12 calendar months (the database's today), empty months included.

@@ -119,8 +119,9 @@ describe("/lists/stats", () => {
 		expect(stats.totals).toEqual({
 			entries: 10,
 			completed: 3,
-			// 121 + 124 + 960 completed; 312 + 0 + 420 + 120 in progress; the dropped podcast adds nothing.
-			minutesSpent: 2057,
+			// 121 + 124 + 960 completed; 312 + 0 + 420 + 120 in progress; the dropped podcast 10 of 260
+			// episodes of 25 minutes: 250.
+			minutesSpent: 2307,
 			minutesPlanned: 131,
 			untimed: 1,
 		});
@@ -138,7 +139,7 @@ describe("/lists/stats", () => {
 			{ type: "anime", entries: 1, spent: 312, planned: 0 },
 			{ type: "manga", entries: 1, spent: 0, planned: 0 },
 			{ type: "book", entries: 1, spent: 120, planned: 0 },
-			{ type: "podcast", entries: 1, spent: 0, planned: 0 },
+			{ type: "podcast", entries: 1, spent: 250, planned: 0 },
 		]);
 		expect(stats.byType[0].byStatus).toEqual({ planning: 1, in_progress: 0, completed: 2, paused: 0, dropped: 0 });
 		expect(stats.byType[1].byStatus).toEqual({ planning: 1, in_progress: 1, completed: 0, paused: 0, dropped: 0 });
@@ -147,7 +148,7 @@ describe("/lists/stats", () => {
 			{ status: "in_progress", entries: 4, minutes: 624 + 630 + 2100 + 346, minutesSpent: 852 },
 			{ status: "completed", entries: 3, minutes: 1205, minutesSpent: 1205 },
 			{ status: "paused", entries: 0, minutes: 0, minutesSpent: 0 },
-			{ status: "dropped", entries: 1, minutes: 6500, minutesSpent: 0 },
+			{ status: "dropped", entries: 1, minutes: 6500, minutesSpent: 250 },
 		]);
 	});
 
