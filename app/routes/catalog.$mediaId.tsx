@@ -1,10 +1,15 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { getUser } from "~/auth/session.server";
+import { FormErrors } from "~/components/forms";
+import { AddToListForm } from "~/components/lists/AddToListForm";
 import { describeAttributes, externalUrl, sourceLabels } from "~/lib/attributes";
 import { formatMinutes, statusLabels } from "~/lib/columns";
+import { MAX_ITEMS_PER_LIST } from "~/lib/list-schemas";
 import { mediaTypeLabels } from "~/lib/media-types";
+import { safeRedirectPath } from "~/lib/safe-redirect";
+import { addListItem, listListsWithWork, listStaticListChoices } from "~/models/lists.server";
 import { addEntry, getEntry } from "~/models/tracking.server";
 import { getWork } from "~/models/work.server";
 import { entryStatuses } from "../../db/schema/columns";
@@ -20,11 +25,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	if (!id.success) throw new Response("Not found", { status: 404 });
 	const [work, user] = await Promise.all([getWork(id.data), getUser(request)]);
 	if (!work) throw new Response("Not found", { status: 404 });
-	const entry = user ? await getEntry({ userId: user.id, mediaId: work.id }) : null;
-	return { work, entry, signedIn: Boolean(user), ratingScale: user?.ratingScale ?? 10 };
+	const none = Promise.resolve([]);
+	const [entry, staticLists, inLists] = await Promise.all([
+		user ? getEntry({ userId: user.id, mediaId: work.id }) : null,
+		user ? listStaticListChoices({ userId: user.id }) : none,
+		user ? listListsWithWork({ userId: user.id, mediaId: work.id }) : none,
+	]);
+	return {
+		work,
+		entry,
+		signedIn: Boolean(user),
+		ratingScale: user?.ratingScale ?? 10,
+		staticLists,
+		inLists,
+	};
 }
 
 const AddForm = z.object({ intent: z.literal("add"), status: z.enum(entryStatuses) });
+const AddToListFields = z.object({
+	intent: z.literal("add-to-list"),
+	listId: z.uuid("Choose one of your lists."),
+	mediaId: z.uuid("Choose a work."),
+	returnTo: z.string().max(2048).optional(),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const id = MediaId.safeParse(params.mediaId);
@@ -32,11 +55,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const here = `/catalog/${id.data}`;
 	const user = await getUser(request);
 	if (!user) throw redirect(`/login?${new URLSearchParams({ redirectTo: here })}`);
-	const parsed = AddForm.safeParse(Object.fromEntries(await request.formData()));
-	if (!parsed.success) return Response.json({ error: "Choose a status." }, { status: 400 });
-	const result = await addEntry({ userId: user.id, mediaId: id.data, status: parsed.data.status });
-	if (result === "no-such-work") throw new Response("Not found", { status: 404 });
-	return redirect(here);
+	const form = Object.fromEntries(await request.formData());
+	const bad = (error: string) => Response.json({ error }, { status: 400 });
+	switch (form.intent) {
+		case "add": {
+			const parsed = AddForm.safeParse(form);
+			if (!parsed.success) return bad("Choose a status.");
+			const result = await addEntry({ userId: user.id, mediaId: id.data, status: parsed.data.status });
+			if (result === "no-such-work") throw new Response("Not found", { status: 404 });
+			return redirect(here);
+		}
+		// The list is chosen in the form, so "Add to list…" posts here rather than to /lists/<listId>.
+		case "add-to-list": {
+			const parsed = AddToListFields.safeParse(form);
+			if (!parsed.success) return bad(parsed.error.issues[0].message);
+			if (parsed.data.mediaId !== id.data) return bad("That work is not the one on this page.");
+			const result = await addListItem({ userId: user.id, listId: parsed.data.listId, mediaId: id.data });
+			if (result === "no-such-work") throw new Response("Not found", { status: 404 });
+			if (result === "no-such-list") throw new Response("No such list", { status: 404 });
+			if (result === "not-static") return bad("A smart list's works come from its filter.");
+			if (result === "list-full")
+				return bad(
+					`That list already holds ${MAX_ITEMS_PER_LIST.toLocaleString("en")} works, the most a list can hold.`,
+				);
+			return redirect(safeRedirectPath(parsed.data.returnTo, here));
+		}
+		default:
+			return bad("Unknown action.");
+	}
 }
 
 function releaseText(date: string | null, precision: unknown): string {
@@ -58,7 +104,8 @@ function showRating(value: number, scale: number): string {
 }
 
 export default function WorkPage() {
-	const { work, entry, signedIn, ratingScale } = useLoaderData<typeof loader>();
+	const { work, entry, signedIn, ratingScale, staticLists, inLists } = useLoaderData<typeof loader>();
+	const actionError = useActionData<typeof action>()?.error;
 	const attributes = describeAttributes(work.attributes);
 	const country = work.countryOfOrigin
 		? (new Intl.DisplayNames(["en"], { type: "region" }).of(work.countryOfOrigin) ?? work.countryOfOrigin)
@@ -170,6 +217,7 @@ export default function WorkPage() {
 				) : null}
 			</div>
 			<aside className="grid content-start gap-4">
+				<FormErrors errors={actionError ? [actionError] : undefined} />
 				<section className="my-entry rounded-xl border border-line bg-surface p-5" aria-labelledby="entry-title">
 					<h2 id="entry-title" className="font-semibold">
 						My list
@@ -211,6 +259,29 @@ export default function WorkPage() {
 						</p>
 					)}
 				</section>
+				{signedIn ? (
+					<section className="work-lists rounded-xl border border-line bg-surface p-5" aria-labelledby="lists-title">
+						<h2 id="lists-title" className="font-semibold">
+							Lists
+						</h2>
+						{inLists.length > 0 ? (
+							<p className="in-lists mt-2 text-sm">
+								In{" "}
+								{inLists.map((list, i) => (
+									<span key={list.id}>
+										{i > 0 ? ", " : ""}
+										<Link to={`/lists/${list.id}`} className="underline">
+											{list.name}
+										</Link>
+									</span>
+								))}
+							</p>
+						) : null}
+						<div className="mt-2">
+							<AddToListForm lists={staticLists} mediaId={work.id} />
+						</div>
+					</section>
+				) : null}
 				{work.links.length > 0 ? (
 					<section
 						className="external-links rounded-xl border border-line bg-surface p-5"
@@ -245,14 +316,22 @@ export default function WorkPage() {
 export function ErrorBoundary() {
 	const error = useRouteError();
 	const notFound = isRouteErrorResponse(error) && error.status === 404;
+	// "Add to list…" with a list id that is not the person's answers 404 too, about the list.
+	const noList = notFound && error.data === "No such list";
 	return (
 		<section className="mx-auto max-w-xl py-16 text-center" aria-labelledby="missing-title">
 			<h1 id="missing-title" className="text-2xl font-bold">
-				{notFound ? "No such work" : "Something went wrong"}
+				{noList ? "No such list" : notFound ? "No such work" : "Something went wrong"}
 			</h1>
-			<p className="mt-3 text-muted">{notFound ? "The catalog has no work at this address." : "Please try again."}</p>
-			<Link to="/catalog" className="mt-6 inline-block underline">
-				Browse the catalog
+			<p className="mt-3 text-muted">
+				{noList
+					? "You have no list with that id."
+					: notFound
+						? "The catalog has no work at this address."
+						: "Please try again."}
+			</p>
+			<Link to={noList ? "/lists" : "/catalog"} className="mt-6 inline-block underline">
+				{noList ? "Back to lists" : "Browse the catalog"}
 			</Link>
 		</section>
 	);

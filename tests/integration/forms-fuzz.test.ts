@@ -4,7 +4,10 @@ import { getAuthFlowStorage } from "~/auth/cookies.server";
 import { stepAt, totpCode } from "~/auth/totp.server";
 import { beginEnrolment, confirmEnrolment } from "~/models/two-factor.server";
 import { action as catalogAction } from "~/routes/catalog._index";
+import { action as workAction } from "~/routes/catalog.$mediaId";
 import { action as listAction } from "~/routes/lists._index";
+import { action as staticListAction } from "~/routes/lists.$listId";
+import { action as newListAction } from "~/routes/lists.new";
 import { action as loginAction } from "~/routes/login";
 import { action as twoFactorAction } from "~/routes/login_.two-factor";
 import { action as logoutAction } from "~/routes/logout";
@@ -45,6 +48,8 @@ type Fuzzable = {
 	action: Parameters<typeof callRoute>[0];
 	valid: () => Promise<Record<string, string | string[]>>;
 	cookie?: () => Promise<string>;
+	/** Route params. Read, like `valid`, after `cookie` ran: list forms post to that person's own list. */
+	params?: () => Record<string, string>;
 	/** Forms with no input to reject (sign-out) only ever redirect. */
 	onlyRedirects?: boolean;
 };
@@ -96,6 +101,18 @@ async function newIdentityCookie(): Promise<string> {
 
 const dune = stableId("movie-dune-2021");
 
+let fuzzListId = "";
+
+/** A signed-in person with one static list holding Dune (its id in fuzzListId). */
+async function cookieWithList(): Promise<string> {
+	const cookie = await signedInCookie();
+	const created = await callRoute(newListAction, { cookie, form: { intent: "create", name: "Fuzz" } });
+	const listId = created.location?.split("/").at(-1) ?? "";
+	await callRoute(staticListAction, { cookie, params: { listId }, form: { intent: "add-item", mediaId: dune } });
+	fuzzListId = listId;
+	return cookie;
+}
+
 async function cookieWithEntry(): Promise<string> {
 	const cookie = await signedInCookie();
 	const [work] = await queryRows<{ id: string }>(sql`select id from media.media order by title limit 1`);
@@ -131,6 +148,44 @@ const forms: Fuzzable[] = [
 			};
 		},
 		cookie: cookieWithEntry,
+	},
+	{
+		name: "new list: create",
+		action: newListAction,
+		valid: async () => ({ intent: "create", name: "Fuzzed", description: "Some words", visibility: "public" }),
+		cookie: signedInCookie,
+	},
+	{
+		name: "list: rename",
+		action: staticListAction,
+		valid: async () => ({ intent: "rename", name: "Renamed", description: "Other words", visibility: "private" }),
+		cookie: cookieWithList,
+		params: () => ({ listId: fuzzListId }),
+	},
+	{
+		name: "list: add item",
+		action: staticListAction,
+		valid: async () => ({
+			intent: "add-item",
+			mediaId: stableId("book-the-fellowship-of-the-ring-1954"),
+			returnTo: "/",
+		}),
+		cookie: cookieWithList,
+		params: () => ({ listId: fuzzListId }),
+	},
+	{
+		name: "list: move",
+		action: staticListAction,
+		valid: async () => ({ intent: "move", mediaId: dune, position: "1" }),
+		cookie: cookieWithList,
+		params: () => ({ listId: fuzzListId }),
+	},
+	{
+		name: "work page: add to list",
+		action: workAction,
+		valid: async () => ({ intent: "add-to-list", listId: fuzzListId, mediaId: dune, returnTo: "/catalog" }),
+		cookie: cookieWithList,
+		params: () => ({ mediaId: dune }),
 	},
 	{
 		name: "register after a provider sign-in",
@@ -201,11 +256,11 @@ const forms: Fuzzable[] = [
 describe("every form under hostile input", () => {
 	for (const form of forms) {
 		it(`${form.name}: answers 400/401/404/429 or a clean redirect, never a 500`, async () => {
-			const valid = await form.valid();
 			const cookie = form.cookie ? await form.cookie() : undefined;
+			const valid = await form.valid();
 			const seen = new Set<number>();
 			for (const fields of variants(valid)) {
-				const result = await callRoute(form.action, { form: fields, cookie });
+				const result = await callRoute(form.action, { form: fields, cookie, params: form.params?.() });
 				expect(allowed, `${form.name} ${JSON.stringify(fields).slice(0, 200)} → ${result.status}`).toContain(
 					result.status,
 				);
