@@ -89,8 +89,8 @@ export default function MyStats() {
 				<>
 					<StatsSummary totals={totals} mean={ratings.mean} scale={ratingScale} />
 					<p className="text-xs text-muted">
-						Time is estimated from each work's length: completed works in full, works in progress by your progress,
-						planned works in full.
+						Time is estimated from each work's length. Time spent counts completed works in full and the rest by your
+						progress; time planned counts the works you plan in full.
 						{totals.untimed > 0
 							? ` ${plural(totals.untimed, "entry has", "entries have")} no length data and count as no time.`
 							: null}
