@@ -1,7 +1,8 @@
 import { and, asc, between, desc, eq, gt, sql } from "drizzle-orm";
 import { type ListVisibility, MAX_ITEMS_PER_LIST, MAX_LISTS_PER_PERSON } from "~/lib/list-schemas";
+import type { SmartDefinition } from "~/lib/smart-definition";
 import { type Database, getDb } from "../../db/client.server";
-import { listItems, type MediaType, media, userLists, users } from "../../db/schema";
+import { listItems, type MediaType, media, smartLists, userLists, users } from "../../db/schema";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -47,30 +48,87 @@ export async function listStaticListChoices({ userId }: { userId: string }): Pro
 
 export type CreateListResult = { ok: true; id: string } | { ok: false; reason: "limit" };
 
-export async function createStaticList({
+/**
+ * Creates a list of either kind; a smart list stores its filter definition in the same transaction.
+ * A per-person lock serialises concurrent creates so the count check holds.
+ */
+async function createList({
 	userId,
 	name,
 	description,
 	visibility,
+	definition,
 }: {
 	userId: string;
 	name: string;
 	description?: string | null;
 	visibility: ListVisibility;
+	definition?: SmartDefinition;
 }): Promise<CreateListResult> {
 	return getDb().transaction(async (tx) => {
-		// Serialises one person's concurrent creates so the count check below holds.
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`user_lists:${userId}`}))`);
 		const [{ lists }] = await tx
 			.select({ lists: sql<number>`count(*)::int` })
 			.from(userLists)
 			.where(eq(userLists.userId, userId));
 		if (lists >= MAX_LISTS_PER_PERSON) return { ok: false, reason: "limit" };
+		const kind = definition ? "smart" : "static";
 		const [row] = await tx
 			.insert(userLists)
-			.values({ userId, kind: "static", name, description: description || null, visibility })
+			.values({ userId, kind, name, description: description || null, visibility })
 			.returning({ id: userLists.id });
+		if (definition) await tx.insert(smartLists).values({ userId, listId: row.id, filterDefinition: definition });
 		return { ok: true, id: row.id };
+	});
+}
+
+export function createStaticList(details: {
+	userId: string;
+	name: string;
+	description?: string | null;
+	visibility: ListVisibility;
+}): Promise<CreateListResult> {
+	return createList(details);
+}
+
+export function createSmartList(details: {
+	userId: string;
+	name: string;
+	description?: string | null;
+	visibility: ListVisibility;
+	definition: SmartDefinition;
+}): Promise<CreateListResult> {
+	return createList(details);
+}
+
+/** A smart list's stored definition as it is in the database (checked by the caller), or null. */
+export async function getSmartDefinition({ userId, listId }: { userId: string; listId: string }) {
+	const [row] = await getDb()
+		.select({ definition: smartLists.filterDefinition, updatedAt: smartLists.updatedAt })
+		.from(smartLists)
+		.where(and(eq(smartLists.userId, userId), eq(smartLists.listId, listId)));
+	return row ?? null;
+}
+
+/** Replaces a smart list's filters; false when the list is not the person's smart list. */
+export async function updateSmartDefinition({
+	userId,
+	listId,
+	definition,
+}: {
+	userId: string;
+	listId: string;
+	definition: SmartDefinition;
+}): Promise<boolean> {
+	return getDb().transaction(async (tx) => {
+		const updated = await tx
+			.update(smartLists)
+			.set({ filterDefinition: definition, updatedAt: sql`now()` })
+			.where(and(eq(smartLists.userId, userId), eq(smartLists.listId, listId)))
+			.returning({ listId: smartLists.listId });
+		if (updated.length === 0) return false;
+		await touchList(tx, userId, listId);
+		return true;
 	});
 }
 

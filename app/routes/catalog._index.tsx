@@ -9,6 +9,7 @@ import { Pager } from "~/components/catalog/Pager";
 import { canonicalColumnsHref, parseFilterSpec } from "~/lib/filter-spec";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { getClassTree, listCatalog, listFranchiseRoots } from "~/models/catalog.server";
+import { listStaticListChoices } from "~/models/lists.server";
 import { addEntry } from "~/models/tracking.server";
 import { saveDefaultView } from "~/models/users.server";
 import { entryStatuses } from "../../db/schema/columns";
@@ -29,12 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		if (dir && !params.has("dir")) params.set("dir", dir);
 	}
 	const spec = parseFilterSpec(params);
-	const [page, classTree, franchises] = await Promise.all([
+	const [page, classTree, franchises, myLists] = await Promise.all([
 		listCatalog({ spec, userId: user?.id ?? null }),
 		getClassTree(),
 		listFranchiseRoots(),
+		user ? listStaticListChoices({ userId: user.id }) : null,
 	]);
-	return { spec, page, classTree, franchises, signedIn: Boolean(user) };
+	return { spec, page, classTree, franchises, myLists, signedIn: Boolean(user) };
 }
 
 const AddForm = z.object({
@@ -76,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Catalog() {
-	const { spec, page, classTree, franchises, signedIn } = useLoaderData<typeof loader>();
+	const { spec, page, classTree, franchises, myLists, signedIn } = useLoaderData<typeof loader>();
 	const location = useLocation();
 	const pathname = location.pathname;
 	const classLabels = Object.fromEntries(classTree.map((n) => [n.path, n.label]));
@@ -110,6 +112,7 @@ export default function Catalog() {
 						pathname={pathname}
 						classLabels={classLabels}
 						signedIn={signedIn}
+						myLists={myLists}
 					/>
 				)}
 				<Pager spec={spec} pathname={pathname} nextCursor={page.nextCursor} nextPage={page.nextPage} />

@@ -8,8 +8,11 @@ import { FormErrors, SubmitButton } from "~/components/forms";
 import { ListDetailsFields } from "~/components/lists/ListDetailsFields";
 import { ListItemsTable } from "~/components/lists/ListItemsTable";
 import { ShareLink } from "~/components/lists/ShareLink";
+import { SmartListView } from "~/components/lists/SmartListView";
 import { type ListDetailsInput, ListDetailsSchema, MAX_ITEMS_PER_LIST, visibilityLabels } from "~/lib/list-schemas";
 import { safeRedirectPath } from "~/lib/safe-redirect";
+import { definitionFromForm } from "~/lib/smart-definition";
+import { listFranchiseRoots } from "~/models/catalog.server";
 import {
 	addListItem,
 	deleteList,
@@ -20,7 +23,9 @@ import {
 	moveListItem,
 	removeListItem,
 	renameList,
+	updateSmartDefinition,
 } from "~/models/lists.server";
+import { evaluateSmartList } from "~/models/smart-lists.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${data.list.name} · OmniMediaTrak` : "Not found · OmniMediaTrak" },
@@ -44,15 +49,17 @@ const MoveForm = z.object({
 
 const notFound = () => new Response("Not found", { status: 404 });
 
-/** The works a list shows: the one place where each kind of list is evaluated. */
-async function worksOf(list: { id: string; kind: ListKind }, ownerId: string) {
-	switch (list.kind) {
-		case "static":
-			return listStaticItems({ userId: ownerId, listId: list.id });
-		default:
-			// Smart lists (a saved filter spec, evaluated at read time) are not served by this page yet.
-			throw notFound();
+/** What a list shows: the one place where each kind of list is evaluated. */
+async function contentsOf(list: { id: string; kind: ListKind }, ownerId: string, owner: boolean) {
+	if (list.kind === "smart") {
+		const [smart, franchises] = await Promise.all([
+			evaluateSmartList({ ownerId, listId: list.id }),
+			owner ? listFranchiseRoots() : Promise.resolve([] as { path: string; label: string }[]),
+		]);
+		return { items: [], smart, franchises };
 	}
+	const items = await listStaticItems({ userId: ownerId, listId: list.id });
+	return { items, smart: null, franchises: [] as { path: string; label: string }[] };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -65,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		const list = await getListForOwner({ userId: user.id, listId: listId.data });
 		if (!list) throw notFound();
 		const shareUrl = `${url.origin}/lists/${list.id}?${new URLSearchParams({ by: user.username })}`;
-		return { view: "owner" as const, list, items: await worksOf(list, user.id), shareUrl, ownerName: null };
+		return { view: "owner" as const, list, ...(await contentsOf(list, user.id, true)), shareUrl, ownerName: null };
 	}
 	if (by === null) {
 		await requireUser(request);
@@ -76,7 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const shared = await getSharedList({ listId: listId.data, username: username.data });
 	if (!shared) throw notFound();
 	const { ownerId, ownerName, ...list } = shared;
-	return { view: "shared" as const, list, items: await worksOf(list, ownerId), shareUrl: null, ownerName };
+	return { view: "shared" as const, list, ...(await contentsOf(list, ownerId, false)), shareUrl: null, ownerName };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -85,7 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!parsedId.success) throw notFound();
 	const listId = parsedId.data;
 	// Not the person's list: 404 whatever the intent or input, so nothing about it is revealed.
-	if (!(await getListForOwner({ userId: user.id, listId }))) throw notFound();
+	const list = await getListForOwner({ userId: user.id, listId });
+	if (!list) throw notFound();
 	const scope = { userId: user.id, listId };
 	const here = `/lists/${listId}`;
 	const formData = await request.formData();
@@ -129,6 +137,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			const submission = parseWithZod(formData, { schema: MoveForm });
 			if (submission.status !== "success") return json(submission.reply(), { status: 400 });
 			if (!(await moveListItem({ ...scope, ...submission.value }))) throw notFound();
+			return redirect(here);
+		}
+		case "update-filters": {
+			if (list.kind !== "smart") return json({ smartErrors: ["Only a smart list has filters."] }, { status: 400 });
+			const definition = definitionFromForm(formData);
+			if (!definition.ok) return json({ smartErrors: definition.errors }, { status: 400 });
+			if (!(await updateSmartDefinition({ ...scope, definition: definition.definition }))) throw notFound();
 			return redirect(here);
 		}
 		default:
@@ -182,14 +197,16 @@ function EditDetails({ list }: { list: { name: string; description: string | nul
 /** Messages of a rejected item change (those forms have only hidden fields, so they are shown together). */
 function useItemErrors(): string[] | undefined {
 	const lastResult = useActionData<typeof action>();
-	if (lastResult?.status !== "error") return undefined;
+	if (!lastResult || !("status" in lastResult) || lastResult.status !== "error") return undefined;
 	if ("initialValue" in lastResult && lastResult.initialValue?.intent === "rename") return undefined;
 	const messages = Object.values(lastResult.error ?? {}).flatMap((list) => list ?? []);
 	return messages.length > 0 ? messages : undefined;
 }
 
 export default function ListPage() {
-	const { view, list, items, shareUrl, ownerName } = useLoaderData<typeof loader>();
+	const { view, list, items, smart, franchises, shareUrl, ownerName } = useLoaderData<typeof loader>();
+	const reply = useActionData<typeof action>();
+	const smartErrors = reply && "smartErrors" in reply ? reply.smartErrors : undefined;
 	const owner = view === "owner";
 	const itemErrors = useItemErrors();
 	return (
@@ -209,13 +226,17 @@ export default function ListPage() {
 					{list.name}
 				</h1>
 				{list.description ? <p className="list-description mt-2 whitespace-pre-line">{list.description}</p> : null}
-				<p className="list-count mt-2 text-sm text-muted">
-					{items.length} {items.length === 1 ? "work" : "works"}
-				</p>
+				{smart ? null : (
+					<p className="list-count mt-2 text-sm text-muted">
+						{items.length} {items.length === 1 ? "work" : "works"}
+					</p>
+				)}
 			</header>
 			{owner && shareUrl ? <ShareLink visibility={list.visibility} shareUrl={shareUrl} /> : null}
 			<FormErrors errors={itemErrors} />
-			{items.length === 0 ? (
+			{smart ? (
+				<SmartListView result={smart} owner={owner} franchises={franchises} errors={smartErrors} />
+			) : items.length === 0 ? (
 				<p className="empty rounded-xl border border-line bg-surface p-6 text-center text-muted">
 					{owner ? (
 						<>

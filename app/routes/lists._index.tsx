@@ -21,6 +21,7 @@ import type { RatingScale } from "~/lib/rating";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { listFranchiseRoots } from "~/models/catalog.server";
 import { bulkChange, removeEntry, restoreEntry, type UpdateResult, updateEntry } from "~/models/entries.server";
+import { listUserLists } from "~/models/lists.server";
 import { type EntryRow, getMyClassTree, listMyEntries, summariseEntries } from "~/models/my-list.server";
 import { entryStatuses } from "../../db/schema/columns";
 
@@ -32,13 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const canonical = canonicalColumnsHref(url);
 	if (canonical) throw redirect(canonical);
 	const spec = parseFilterSpec(url.searchParams, "lists");
-	const [page, summary, classTree, franchises] = await Promise.all([
+	const [page, summary, classTree, franchises, lists] = await Promise.all([
 		listMyEntries({ userId: user.id, spec }),
 		summariseEntries({ userId: user.id }),
 		getMyClassTree({ userId: user.id }),
 		listFranchiseRoots(),
+		listUserLists({ userId: user.id }),
 	]);
-	return { spec, page, summary, classTree, franchises, ratingScale: user.ratingScale as RatingScale };
+	return { spec, page, summary, classTree, franchises, lists, ratingScale: user.ratingScale as RatingScale };
 }
 
 type Reply = { mediaId?: string; fieldErrors: Record<string, string[]> };
@@ -151,6 +153,36 @@ function Summary({ summary }: { summary: ReturnType<typeof useLoaderData<typeof 
 	);
 }
 
+/** The person's own lists and pages, beside their entries. */
+function MyListsNav({ lists }: { lists: { id: string; name: string; kind: string; itemCount: number }[] }) {
+	const link = "flex justify-between gap-2 rounded-md px-3 py-1.5 hover:bg-surface";
+	return (
+		<nav aria-label="My lists" className="my-lists grid gap-1 text-sm">
+			<h2 className="px-3 text-xs font-semibold uppercase tracking-wide text-muted">My lists</h2>
+			<ul className="grid gap-1">
+				{lists.map((list) => (
+					<li key={list.id}>
+						<Link to={`/lists/${list.id}`} className={link}>
+							<span className="truncate">{list.name}</span>
+							<span className="text-muted">{list.kind === "smart" ? "smart" : list.itemCount}</span>
+						</Link>
+					</li>
+				))}
+				<li>
+					<Link to="/lists/new" className={`${link} underline`}>
+						New list
+					</Link>
+				</li>
+				<li>
+					<Link to="/lists/stats" className={link}>
+						My stats
+					</Link>
+				</li>
+			</ul>
+		</nav>
+	);
+}
+
 function BulkBar() {
 	return (
 		<Form method="post" id={BULK_FORM_ID} className="bulk-bar flex flex-wrap items-center gap-2 text-sm">
@@ -177,7 +209,7 @@ function BulkBar() {
 }
 
 export default function MyList() {
-	const { spec, page, summary, classTree, franchises, ratingScale } = useLoaderData<typeof loader>();
+	const { spec, page, summary, classTree, franchises, lists, ratingScale } = useLoaderData<typeof loader>();
 	const reply = useActionData<typeof action>() as Reply | undefined;
 	const location = useLocation();
 	const pathname = location.pathname;
@@ -188,11 +220,7 @@ export default function MyList() {
 		<div className="grid gap-6 md:grid-cols-[14rem_1fr]">
 			<div className="grid content-start gap-4">
 				<MediaTypeSidebar nodes={classTree} spec={spec} pathname={pathname} />
-				<nav aria-label="My pages" className="grid gap-1 text-sm">
-					<Link to="/lists/stats" className="rounded-md px-3 py-1.5 hover:bg-surface">
-						My stats
-					</Link>
-				</nav>
+				<MyListsNav lists={lists} />
 			</div>
 			<section aria-labelledby="list-title" className="grid min-w-0 content-start gap-4">
 				<div className="flex flex-wrap items-baseline justify-between gap-2">

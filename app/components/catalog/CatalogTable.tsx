@@ -4,6 +4,7 @@ import type { FilterSpec } from "~/lib/filter-spec";
 import { mediaTypeLabels } from "~/lib/media-types";
 import type { CatalogRow } from "~/models/catalog.server";
 import { entryStatuses } from "../../../db/schema/columns";
+import { AddToListForm } from "../lists/AddToListForm";
 import { ColumnHeader } from "./SortHeader";
 
 export type TableRow = CatalogRow;
@@ -60,14 +61,19 @@ export function CatalogTable({
 	pathname,
 	classLabels,
 	signedIn,
+	myLists,
 }: {
 	rows: TableRow[];
 	spec: FilterSpec;
 	pathname: string;
 	classLabels: Record<string, string>;
 	signedIn: boolean;
+	/** The person's static lists, for "Add to list…" in each row (null when signed out). */
+	myLists: { id: string; name: string }[] | null;
 }) {
 	const cell = "px-3 py-2";
+	const location = useLocation();
+	const here = `${location.pathname}${location.search}`;
 	return (
 		<div className="overflow-x-auto rounded-xl border border-line bg-surface">
 			<table className="catalog-table w-full text-left text-sm">
@@ -146,8 +152,11 @@ export function CatalogTable({
 										return null;
 								}
 							})}
-							<td className={cell}>
+							<td className={`${cell} flex flex-wrap items-start gap-2`}>
 								<AddCell row={row} signedIn={signedIn} />
+								{myLists && myLists.length > 0 ? (
+									<AddToListForm lists={myLists} mediaId={row.id} returnTo={here} />
+								) : null}
 							</td>
 						</tr>
 					))}
