@@ -113,6 +113,17 @@ async function cookieWithList(): Promise<string> {
 	return cookie;
 }
 
+/** A signed-in person with one smart list (its id in fuzzListId). */
+async function cookieWithSmartList(): Promise<string> {
+	const cookie = await signedInCookie();
+	const created = await callRoute(newListAction, {
+		cookie,
+		form: { intent: "create-smart", name: "Fuzz", visibility: "private", scope: "catalog", type: "book" },
+	});
+	fuzzListId = created.location?.split("/").at(-1) ?? "";
+	return cookie;
+}
+
 async function cookieWithEntry(): Promise<string> {
 	const cookie = await signedInCookie();
 	const [work] = await queryRows<{ id: string }>(sql`select id from media.media order by title limit 1`);
@@ -178,6 +189,35 @@ const forms: Fuzzable[] = [
 		action: staticListAction,
 		valid: async () => ({ intent: "move", mediaId: dune, position: "1" }),
 		cookie: cookieWithList,
+		params: () => ({ listId: fuzzListId }),
+	},
+	{
+		name: "my list: bulk",
+		action: listAction,
+		valid: async () => {
+			const [work] = await queryRows<{ id: string }>(sql`select id from media.media order by title limit 1`);
+			return { intent: "bulk", mediaId: work.id, operation: "status", bulkStatus: "paused", returnTo: "/lists" };
+		},
+		cookie: cookieWithEntry,
+	},
+	{
+		name: "new list: create smart",
+		action: newListAction,
+		valid: async () => ({
+			intent: "create-smart",
+			name: "Smart",
+			visibility: "private",
+			scope: "lists",
+			status: "completed",
+			ratingMin: "70",
+		}),
+		cookie: signedInCookie,
+	},
+	{
+		name: "smart list: update filters",
+		action: staticListAction,
+		valid: async () => ({ intent: "update-filters", scope: "catalog", type: "movie", yearFrom: "1990" }),
+		cookie: cookieWithSmartList,
 		params: () => ({ listId: fuzzListId }),
 	},
 	{
