@@ -50,3 +50,5 @@ CREATE INDEX user_media_progress_idx ON interaction.user_media (user_id, progres
 CREATE INDEX user_media_started_idx ON interaction.user_media (user_id, (coalesce(started_at, '0001-01-01'::date)), media_id);
 --> statement-breakpoint
 CREATE INDEX user_media_completed_idx ON interaction.user_media (user_id, (coalesce(completed_at, '0001-01-01'::date)), media_id);
+--> statement-breakpoint
+CREATE INDEX list_items_media_idx ON interaction.list_items (user_id, media_id);

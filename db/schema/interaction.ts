@@ -103,6 +103,8 @@ export const listItems = interactionSchema.table(
 		primaryKey({ columns: [t.userId, t.listId, t.mediaId] }),
 		foreignKey({ columns: [t.userId, t.listId], foreignColumns: [userLists.userId, userLists.id] }).onDelete("cascade"),
 		index("list_items_position_idx").on(t.userId, t.listId, t.position),
+		// "In your lists" on a work page: the person's lists holding one work.
+		index("list_items_media_idx").on(t.userId, t.mediaId),
 	],
 );
 
