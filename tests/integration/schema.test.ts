@@ -59,8 +59,12 @@ describe("database plan", () => {
 		expect(defOf("media_class_gist")).toContain("USING gist (media_class)");
 		expect(defOf("media_collection_gist")).toContain("USING gist (collection_path)");
 		expect(defOf("user_media_status_idx")).toContain("(user_id, status, updated_at DESC)");
-		expect(defOf("user_media_rating_idx")).toMatch(/\(user_id, rating\) WHERE \(rating IS NOT NULL\)/);
-		expect(defOf("user_media_updated_idx")).toContain("(user_id, updated_at DESC)");
+		expect(defOf("user_media_rating_idx")).toContain("(user_id, COALESCE((rating)::integer, '-1'::integer), media_id)");
+		expect(defOf("user_media_updated_idx")).toContain("(user_id, updated_at, media_id)");
+		expect(defOf("user_media_title_idx")).toContain("(user_id, ((meta_snapshot ->> 'title'::text)), media_id)");
+		expect(defOf("user_media_status_rank_idx")).toContain("interaction.status_rank(status)");
+		for (const sort of ["type", "progress", "started", "completed"])
+			expect(defOf(`user_media_${sort}_idx`)).toMatch(/^CREATE INDEX .* \(user_id, .*media_id\)$/);
 		expect(defOf("user_media_unfinished_idx")).toMatch(/WHERE \(status = ANY/);
 		expect(defOf("media_hours_to_beat_idx")).toContain("attributes ->> 'hours_to_beat'");
 	});
