@@ -214,6 +214,9 @@ export default function MyList() {
 	const location = useLocation();
 	const pathname = location.pathname;
 	const [removed, setRemoved] = useState<EntryRow | null>(null);
+	// The undo fetcher stays mounted with the page: the bar closes as Undo is clicked, and the router drops
+	// the redirect of a fetcher no longer mounted (v3_fetcherPersist), so the restored row would not show.
+	useFetcher({ key: "undo-remove" });
 	const rowErrors = reply?.mediaId ? reply : undefined;
 	const pageErrors = reply && !reply.mediaId ? Object.values(reply.fieldErrors).flat() : undefined;
 	return (
