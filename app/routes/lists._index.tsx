@@ -107,6 +107,8 @@ export async function action({ request }: ActionFunctionArgs) {
 /** After a remove with JavaScript: the removed entry with a button that puts it back as it was. */
 function UndoBar({ entry, onDone }: { entry: EntryRow; onDone: () => void }) {
 	const fetcher = useFetcher({ key: "undo-remove" });
+	// Undo waits for the remove to finish, so the restore cannot land before the delete.
+	const removing = useFetcher({ key: `remove-${entry.mediaId}` }).state !== "idle";
 	const location = useLocation();
 	const values: [string, string][] = [
 		["intent", "restore"],
@@ -130,7 +132,7 @@ function UndoBar({ entry, onDone }: { entry: EntryRow; onDone: () => void }) {
 				{values.map(([name, value]) => (
 					<input key={name} type="hidden" name={name} value={value} />
 				))}
-				<button type="submit" className="font-medium underline">
+				<button type="submit" disabled={removing} className="font-medium underline disabled:opacity-50">
 					Undo
 				</button>
 			</fetcher.Form>

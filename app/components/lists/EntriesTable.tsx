@@ -97,7 +97,9 @@ function EntryRowView({
 	return (
 		<tr className="border-b border-line align-top last:border-0" data-media-id={entry.mediaId}>
 			<td className="px-3 py-2">
+				{/* Keyed by the entry's version, so a bulk change that reaches the row also clears its tick. */}
 				<input
+					key={saved.updatedAt}
 					type="checkbox"
 					name="mediaId"
 					value={entry.mediaId}
