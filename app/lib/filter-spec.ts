@@ -7,6 +7,26 @@ import { entryStatuses, type MediaType, mediaTypes } from "../../db/schema/colum
  * falls back to its default and never fails the page.
  */
 
+/** The parameters that narrow results (the rest of a spec is the view: sort, columns, paging). */
+export const filterKeys = [
+	"q",
+	"class",
+	"type",
+	"status",
+	"yearFrom",
+	"yearTo",
+	"country",
+	"creator",
+	"franchise",
+	"ratingMin",
+	"ratingMax",
+	"startedFrom",
+	"startedTo",
+	"completedFrom",
+	"completedTo",
+	"list",
+] as const;
+
 /** A spec is read for one of two views: the catalog (all works) or my list (the person's entries). */
 export const scopes = ["catalog", "lists"] as const;
 export type Scope = (typeof scopes)[number];

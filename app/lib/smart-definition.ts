@@ -1,4 +1,12 @@
-import { type FilterSpec, filterParams, naturalSort, parseFilterSpec, type Scope, scopes } from "./filter-spec";
+import {
+	type FilterSpec,
+	filterKeys,
+	filterParams,
+	naturalSort,
+	parseFilterSpec,
+	type Scope,
+	scopes,
+} from "./filter-spec";
 
 /**
  * A smart list's filter_definition: the filter spec of the view it was saved from, as JSON — the same
@@ -10,27 +18,7 @@ import { type FilterSpec, filterParams, naturalSort, parseFilterSpec, type Scope
 export type SmartDefinition = { scope: Scope } & Record<string, string | string[]>;
 
 const repeatable = new Set(["type", "status"]);
-const allowedKeys = new Set([
-	"scope",
-	"q",
-	"class",
-	"type",
-	"status",
-	"yearFrom",
-	"yearTo",
-	"country",
-	"creator",
-	"franchise",
-	"ratingMin",
-	"ratingMax",
-	"startedFrom",
-	"startedTo",
-	"completedFrom",
-	"completedTo",
-	"list",
-	"sort",
-	"dir",
-]);
+const allowedKeys = new Set<string>(["scope", ...filterKeys, "sort", "dir"]);
 
 /** The definition that saves a spec (its filters, sort and direction; not columns or paging). */
 export function definitionOfSpec(spec: FilterSpec): SmartDefinition {

@@ -5,6 +5,7 @@ import {
 	activeFilterCount,
 	clearedFilters,
 	type FilterSpec,
+	filterKeys,
 	filterParams,
 	naturalSort,
 	pageSizes,
@@ -100,25 +101,7 @@ export function ControlsBar({
 						onSubmit={autoSubmit.onSubmit}
 						className="filter-menu absolute z-10 mt-2 grid w-80 gap-3 rounded-xl border border-line bg-surface p-4 shadow-lg"
 					>
-						<Keep
-							spec={spec}
-							omit={[
-								"type",
-								"status",
-								"yearFrom",
-								"yearTo",
-								"country",
-								"creator",
-								"franchise",
-								"ratingMin",
-								"ratingMax",
-								"startedFrom",
-								"startedTo",
-								"completedFrom",
-								"completedTo",
-								"list",
-							]}
-						/>
+						<Keep spec={spec} omit={filterKeys.filter((key) => key !== "q" && key !== "class")} />
 						<FilterFields spec={spec} franchises={franchises} signedIn={signedIn} />
 						<button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent">
 							Apply
