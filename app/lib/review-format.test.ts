@@ -45,10 +45,13 @@ describe("review formatting", () => {
 			"javascript:alert(1)",
 			"[x](data:text/html,<script>alert(1)</script>)",
 			"[x](//evil.example)",
-			"<a href=\"javascript:alert(1)\">x</a>",
+			'<a href="javascript:alert(1)">x</a>',
 		]) {
 			const nodes = formatReview(body).flat();
-			expect(nodes.some((n) => n.kind === "link"), body).toBe(false);
+			expect(
+				nodes.some((n) => n.kind === "link"),
+				body,
+			).toBe(false);
 			expect(nodes.map((n) => (n.kind === "text" ? n.text : "")).join(""), body).toBe(body);
 		}
 		expect(safeHref("JAVASCRIPT:alert(1)")).toBeNull();

@@ -98,7 +98,9 @@ export function formatReview(body: string): Paragraph[] {
 		.map((block) => block.trim())
 		.filter((block) => block.length > 0)
 		.map((block) =>
-			block.split("\n").flatMap((line, i): Inline[] => [...(i > 0 ? [{ kind: "break" } as const] : []), ...parseInline(line)]),
+			block
+				.split("\n")
+				.flatMap((line, i): Inline[] => [...(i > 0 ? [{ kind: "break" } as const] : []), ...parseInline(line)]),
 		);
 }
 

@@ -20,7 +20,9 @@ describe("smart-list definitions", () => {
 		const check = checkDefinition(JSON.parse(JSON.stringify(definition)));
 		expect(check.ok).toBe(true);
 		if (check.ok) expect(check.spec).toMatchObject({ status: ["completed", "paused"], type: ["book"], sort: "title" });
-		expect(viewHref(definition)).toBe("/lists?type=book&status=completed&status=paused&ratingMin=70&sort=title&dir=asc");
+		expect(viewHref(definition)).toBe(
+			"/lists?type=book&status=completed&status=paused&ratingMin=70&sort=title&dir=asc",
+		);
 	});
 
 	it("refuses what the filter spec would drop or change, naming the field", () => {

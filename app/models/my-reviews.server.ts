@@ -70,7 +70,11 @@ export async function listMyReviews({ userId, spec }: { userId: string; spec: Fi
 		.where(where);
 	return {
 		rows: rows.slice(0, spec.size).map(
-			(row): MyReviewRow => ({ ...row, mediaType: row.mediaType as MediaType, updatedAt: row.updatedAt.toISOString() }),
+			(row): MyReviewRow => ({
+				...row,
+				mediaType: row.mediaType as MediaType,
+				updatedAt: row.updatedAt.toISOString(),
+			}),
 		),
 		nextPage: rows.length > spec.size ? spec.page + 1 : null,
 		total: Number(n),

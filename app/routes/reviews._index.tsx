@@ -27,9 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireUser(request);
 	const form = Object.fromEntries(await request.formData());
 	if (form.intent !== "review-save" && form.intent !== "review-delete")
-		return Response.json({ intent: String(form.intent), fieldErrors: { intent: ["Unknown action."] } } satisfies ReviewReply, {
-			status: 400,
-		});
+		return Response.json(
+			{ intent: String(form.intent), fieldErrors: { intent: ["Unknown action."] } } satisfies ReviewReply,
+			{
+				status: 400,
+			},
+		);
 	return handleReviewIntent({ user, form, mediaId: null, fallback: "/reviews" });
 }
 

@@ -298,7 +298,11 @@ describe("community rating", () => {
 			url: "http://localhost/lists?index",
 			form: { intent: "remove", mediaId: dune },
 		});
-		expect(await stats(dune)).toMatchObject({ count: before.count + 1, sum: before.sum + 30, tracking: before.tracking });
+		expect(await stats(dune)).toMatchObject({
+			count: before.count + 1,
+			sum: before.sum + 30,
+			tracking: before.tracking,
+		});
 		await onWork(cookie, dune, { intent: "review-delete" });
 		expect(await stats(dune)).toEqual(before);
 		expect(await rebuildMediaStats()).toEqual({ works: 0, reviews: 0 });
@@ -321,7 +325,13 @@ describe("community rating", () => {
 			saveReview(cookie, frieren, { body: `Review ${i}, edited`, ...(i % 2 ? { rating: "5" } : {}) }),
 			...(i % 3 === 0 ? [onWork(cookie, frieren, { intent: "review-delete" })] : []),
 			...(i % 4 === 1
-				? [callRoute(listAction, { cookie, url: "http://localhost/lists?index", form: { intent: "remove", mediaId: frieren } })]
+				? [
+						callRoute(listAction, {
+							cookie,
+							url: "http://localhost/lists?index",
+							form: { intent: "remove", mediaId: frieren },
+						}),
+					]
 				: []),
 		]);
 		const results = await Promise.all(writes);

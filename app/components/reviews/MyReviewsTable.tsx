@@ -80,7 +80,10 @@ export function MyReviewsTable({
 									<input type="hidden" name="mediaId" value={review.mediaId} />
 									<input type="hidden" name="reviewId" value={review.reviewId} />
 									<input type="hidden" name="returnTo" value={`${location.pathname}${location.search}`} />
-									<button type="submit" className="rounded-md border border-line px-2 py-0.5 text-xs hover:bg-surface-2">
+									<button
+										type="submit"
+										className="rounded-md border border-line px-2 py-0.5 text-xs hover:bg-surface-2"
+									>
 										Delete
 									</button>
 								</Form>

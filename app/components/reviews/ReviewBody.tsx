@@ -23,7 +23,7 @@ function InlineNodes({ nodes }: { nodes: Inline[] }) {
 								<InlineNodes nodes={node.children} />
 							</em>
 						);
-					case "link":
+					default:
 						return (
 							<a key={key} href={node.href} rel="nofollow ugc noopener" className="underline">
 								{node.text}
