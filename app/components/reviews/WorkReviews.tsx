@@ -209,7 +209,8 @@ export function WorkReviews({
 				</nav>
 			</div>
 			{signedIn ? (
-				<MyReviewForm review={myReview} scale={scale} errors={errors} returnTo={returnTo} />
+				// Keyed by the review, so after a delete (with JavaScript) the fields start empty again.
+				<MyReviewForm key={myReview?.id ?? "new"} review={myReview} scale={scale} errors={errors} returnTo={returnTo} />
 			) : (
 				<p className="text-sm">
 					<Link to={`/login?${new URLSearchParams({ redirectTo: here })}`} className="underline">
