@@ -80,8 +80,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 	try {
 		const started = performance.now();
 		const drift = await rebuildMediaStats();
+		const fixed = drift.works + drift.reviews > 0 ? " (fixed)" : "";
 		console.log(
-			`media_stats rebuilt in ${Math.round(performance.now() - started)} ms: ${drift.works} work(s) had drifted counters, ${drift.reviews} review(s) had drifted helpful counts (all fixed)`,
+			`media_stats rebuilt in ${Math.round(performance.now() - started)} ms: drift in ${drift.works} work(s) and in the helpful counts of ${drift.reviews} review(s)${fixed}`,
 		);
 	} finally {
 		await closeDb();
