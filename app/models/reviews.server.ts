@@ -32,7 +32,8 @@ export async function saveReview({
 			.select({ id: reviews.id, rating: reviews.rating })
 			.from(reviews)
 			.where(and(eq(reviews.mediaId, mediaId), eq(reviews.userId, userId)))
-			.for("update");
+			// Keys are not changed, so helpful marks (which share-lock the key) can go on meanwhile.
+			.for("no key update");
 		if (reviewId && existing?.id !== reviewId) return "not-found";
 		const entry = await entryRating(tx, userId, mediaId);
 		if (existing) {

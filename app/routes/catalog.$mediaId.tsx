@@ -131,7 +131,7 @@ export default function WorkPage() {
 		useLoaderData<typeof loader>();
 	const actionData = useActionData<typeof action>() as { error?: string } | ReviewReply | undefined;
 	const actionError = actionData && "error" in actionData ? actionData.error : undefined;
-	const reviewErrors = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : undefined;
+	const reviewReply = actionData && "fieldErrors" in actionData ? actionData : undefined;
 	const attributes = describeAttributes(work.attributes);
 	const country = work.countryOfOrigin
 		? (new Intl.DisplayNames(["en"], { type: "region" }).of(work.countryOfOrigin) ?? work.countryOfOrigin)
@@ -250,7 +250,8 @@ export default function WorkPage() {
 					myReview={myReview}
 					signedIn={signedIn}
 					scale={ratingScale as RatingScale}
-					errors={reviewErrors}
+					errors={reviewReply?.fieldErrors}
+					values={reviewReply?.values}
 				/>
 			</div>
 			<aside className="grid content-start gap-4">

@@ -19,6 +19,7 @@ export type WorkReviewView = {
 };
 
 type MyReview = { id: string; body: string; rating: number | null; spoiler: boolean } | null;
+type ReviewValues = { body: string; rating: string; spoiler: boolean };
 
 const button = "rounded-md border border-line px-3 py-1 text-sm hover:bg-surface-2";
 const ratingText = (rating: number, scale: RatingScale) => `${fromStoredRating(rating, scale)} / ${scale}`;
@@ -30,7 +31,7 @@ function HelpfulButton({ review, returnTo }: { review: WorkReviewView; returnTo:
 	const marked = pending ? !review.markedByMe : review.markedByMe;
 	const count = review.helpfulCount + (pending ? (marked ? 1 : -1) : 0);
 	return (
-		<fetcher.Form method="post" className="helpful-form">
+		<fetcher.Form method="post" preventScrollReset className="helpful-form">
 			<input type="hidden" name="intent" value="review-helpful" />
 			<input type="hidden" name="reviewId" value={review.id} />
 			<input type="hidden" name="returnTo" value={returnTo} />
@@ -90,16 +91,18 @@ function MyReviewForm({
 	review,
 	scale,
 	errors,
+	values,
 	returnTo,
 }: {
 	review: MyReview;
 	scale: RatingScale;
 	errors: Record<string, string[]> | undefined;
+	values: ReviewValues | undefined;
 	returnTo: string;
 }) {
 	return (
 		<div className="my-review grid gap-2 rounded-xl border border-line bg-surface p-4">
-			<Form method="post" className="review-form grid gap-3">
+			<Form method="post" preventScrollReset className="review-form grid gap-3">
 				<input type="hidden" name="intent" value="review-save" />
 				<input type="hidden" name="returnTo" value={returnTo} />
 				{review ? <input type="hidden" name="reviewId" value={review.id} /> : null}
@@ -114,7 +117,7 @@ function MyReviewForm({
 						rows={5}
 						required
 						maxLength={REVIEW_MAX_LENGTH}
-						defaultValue={review?.body ?? ""}
+						defaultValue={values?.body ?? review?.body ?? ""}
 						aria-describedby="review-body-hint review-body-errors"
 						className="mt-1 block w-full rounded-md border border-line bg-surface px-3 py-2 text-sm"
 					/>
@@ -135,14 +138,19 @@ function MyReviewForm({
 							min={0}
 							max={scale}
 							step={scale === 5 ? 0.5 : 1}
-							defaultValue={review?.rating == null ? "" : fromStoredRating(review.rating, scale)}
+							defaultValue={values?.rating ?? (review?.rating == null ? "" : fromStoredRating(review.rating, scale))}
 							aria-describedby="review-rating-errors"
 							className="mt-1 block w-28 rounded-md border border-line bg-surface px-2 py-1 text-sm"
 						/>
 						<FieldErrors id="review-rating-errors" errors={errors?.rating} />
 					</div>
 					<label className="flex items-center gap-2 text-sm">
-						<input type="checkbox" name="spoiler" value="on" defaultChecked={review?.spoiler ?? false} />
+						<input
+							type="checkbox"
+							name="spoiler"
+							value="on"
+							defaultChecked={values?.spoiler ?? review?.spoiler ?? false}
+						/>
 						Contains spoilers
 					</label>
 					<button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-on-accent">
@@ -151,7 +159,7 @@ function MyReviewForm({
 				</div>
 			</Form>
 			{review ? (
-				<Form method="post" className="review-delete-form">
+				<Form method="post" preventScrollReset className="review-delete-form">
 					<input type="hidden" name="intent" value="review-delete" />
 					<input type="hidden" name="reviewId" value={review.id} />
 					<input type="hidden" name="returnTo" value={returnTo} />
@@ -174,6 +182,7 @@ export function WorkReviews({
 	signedIn,
 	scale,
 	errors,
+	values,
 }: {
 	mediaId: string;
 	reviews: WorkReviewView[];
@@ -184,6 +193,7 @@ export function WorkReviews({
 	signedIn: boolean;
 	scale: RatingScale;
 	errors: Record<string, string[]> | undefined;
+	values: ReviewValues | undefined;
 }) {
 	const location = useLocation();
 	const returnTo = `${location.pathname}${location.search}`;
@@ -210,7 +220,14 @@ export function WorkReviews({
 			</div>
 			{signedIn ? (
 				// Keyed by the review, so after a delete (with JavaScript) the fields start empty again.
-				<MyReviewForm key={myReview?.id ?? "new"} review={myReview} scale={scale} errors={errors} returnTo={returnTo} />
+				<MyReviewForm
+					key={myReview?.id ?? "new"}
+					review={myReview}
+					scale={scale}
+					errors={errors}
+					values={values}
+					returnTo={returnTo}
+				/>
 			) : (
 				<p className="text-sm">
 					<Link to={`/login?${new URLSearchParams({ redirectTo: here })}`} className="underline">
