@@ -385,6 +385,20 @@ describe("/reviews", () => {
 		expect((await load("spoiler=perhaps&sort=price&page=-3")).total).toBe(3);
 		const spec = parseFilterSpec(new URLSearchParams("spoiler=yes&status=completed&list=in"), "reviews");
 		expect(spec).toMatchObject({ spoiler: "yes", status: [], list: null, sort: "updated", dir: "desc" });
+		const edited = await callRoute(reviewsAction, {
+			cookie,
+			url: "http://localhost/reviews?index",
+			form: {
+				intent: "review-save",
+				mediaId: fellowship,
+				body: "C, rated",
+				rating: "4",
+				returnTo: "/reviews?sort=rating",
+			},
+		});
+		expect(edited.location).toBe("/reviews?sort=rating");
+		expect((await load("sort=rating")).rows.map((r) => r.mediaId)).toEqual([spiritedAway, dune, fellowship]);
+		expect((await load("ratingMax=50")).rows.map((r) => r.mediaId)).toEqual([fellowship]);
 		const deleted = await callRoute(reviewsAction, {
 			cookie,
 			url: "http://localhost/reviews?index",
