@@ -12,6 +12,8 @@ export const limits = {
 	registerAttemptsPerIp: { name: "register-attempts-ip", max: 60, windowSeconds: 10 * 60 },
 	twoFactorPerAccount: { name: "2fa-account", max: 5, windowSeconds: 15 * 60 },
 	twoFactorPerIp: { name: "2fa-ip", max: 30, windowSeconds: 15 * 60 },
+	// Review saves (new or edited) per person.
+	reviewSavesPerAccount: { name: "review-save-account", max: 10, windowSeconds: 10 * 60 },
 } satisfies Record<string, Limit>;
 
 export type LimitState = { limited: boolean; retryAfter: number };

@@ -16,11 +16,13 @@ export const columns: Record<ColumnKey, { label: string; mine?: string; sort: So
 	started: { label: "Started", sort: "started" },
 	completed: { label: "Completed", sort: "completed" },
 	notes: { label: "Notes", sort: null },
+	review: { label: "Review", sort: null },
+	spoiler: { label: "Spoilers", sort: null },
 };
 
 export function columnLabel(key: ColumnKey, scope: Scope): string {
 	const column = columns[key];
-	return scope === "lists" ? (column.mine ?? column.label) : column.label;
+	return scope === "catalog" ? column.label : (column.mine ?? column.label);
 }
 
 /** The sort a column header offers in a view, if any. */

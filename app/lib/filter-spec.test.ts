@@ -130,4 +130,29 @@ describe("filter spec", () => {
 		]);
 		expect(parseFilterSpec(new URLSearchParams("cols=title,notes"), "catalog").cols).toEqual(["title"]);
 	});
+
+	it("reads my reviews' parameters in the reviews scope: spoiler there only, no statuses or list filter", () => {
+		const query = "spoiler=yes&type=movie&ratingMin=60&status=completed&list=in&sort=rating&cols=title,review,spoiler";
+		const mine = parseFilterSpec(new URLSearchParams(query), "reviews");
+		expect(mine).toMatchObject({
+			scope: "reviews",
+			spoiler: "yes",
+			type: ["movie"],
+			ratingMin: 60,
+			status: [],
+			list: null,
+			sort: "rating",
+			dir: "desc",
+			cols: ["title", "review", "spoiler"],
+		});
+		expect(activeFilterCount(mine)).toBe(3);
+		expect(parseFilterSpec(serializeFilterSpec(mine), "reviews")).toEqual(mine);
+		expect(serializeFilterSpec(clearedFilters(mine)).toString()).toBe("sort=rating&cols=title%2Creview%2Cspoiler");
+		expect(parseFilterSpec(new URLSearchParams(query))).not.toHaveProperty("spoiler");
+		expect(parseFilterSpec(new URLSearchParams("spoiler=maybe&sort=progress"), "reviews")).toMatchObject({
+			spoiler: null,
+			sort: "updated",
+			dir: "desc",
+		});
+	});
 });

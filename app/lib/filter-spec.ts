@@ -25,11 +25,16 @@ export const filterKeys = [
 	"completedFrom",
 	"completedTo",
 	"list",
+	"spoiler",
 ] as const;
 
-/** A spec is read for one of two views: the catalog (all works) or my list (the person's entries). */
+/**
+ * A spec is read for one of three views: the catalog (all works), my list (the person's entries) or
+ * my reviews. Smart lists are saved from the first two, which `scopes` names.
+ */
 export const scopes = ["catalog", "lists"] as const;
-export type Scope = (typeof scopes)[number];
+export const viewScopes = [...scopes, "reviews"] as const;
+export type Scope = (typeof viewScopes)[number];
 
 export const sortKeys = [
 	"relevance",
@@ -63,6 +68,8 @@ export const columnKeys = [
 	"started",
 	"completed",
 	"notes",
+	"review",
+	"spoiler",
 ] as const;
 export type ColumnKey = (typeof columnKeys)[number];
 
@@ -99,6 +106,12 @@ export const scopeConfig: Record<
 			"notes",
 		],
 		defaultColumns: ["title", "type", "status", "progress", "rating", "time", "updated"],
+		defaultSort: "updated",
+	},
+	reviews: {
+		sorts: ["updated", "rating", "title"],
+		columns: ["title", "type", "review", "rating", "spoiler", "updated"],
+		defaultColumns: ["title", "type", "review", "rating", "spoiler", "updated"],
 		defaultSort: "updated",
 	},
 };
@@ -146,6 +159,8 @@ export type FilterSpec = {
 	completedFrom: string | null;
 	completedTo: string | null;
 	list: "in" | "out" | null;
+	/** My reviews only: with or without spoilers (absent in the other views). */
+	spoiler?: "yes" | "no" | null;
 	sort: SortKey;
 	dir: "asc" | "desc";
 	cols: ColumnKey[];
@@ -190,6 +205,7 @@ const single = {
 	completedFrom: optional(day),
 	completedTo: optional(day),
 	list: optional(z.enum(["in", "out"])),
+	spoiler: optional(z.enum(["yes", "no"])),
 	sort: z.enum(sortKeys).nullable().catch(null),
 	dir: z.enum(["asc", "desc"]).nullable().catch(null),
 	page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
@@ -262,7 +278,7 @@ export function parseFilterSpec(params: URLSearchParams, scope: Scope = "catalog
 		q,
 		class: single.class.parse(get("class")),
 		type: pick(params.getAll("type").slice(0, 20), mediaTypes),
-		status: pick(params.getAll("status").slice(0, 10), entryStatuses),
+		status: scope === "reviews" ? [] : pick(params.getAll("status").slice(0, 10), entryStatuses),
 		yearFrom,
 		yearTo,
 		country: single.country.parse(get("country")),
@@ -274,7 +290,8 @@ export function parseFilterSpec(params: URLSearchParams, scope: Scope = "catalog
 		startedTo: inList ? startedTo : null,
 		completedFrom: inList ? completedFrom : null,
 		completedTo: inList ? completedTo : null,
-		list: inList ? null : single.list.parse(get("list")),
+		list: scope === "catalog" ? single.list.parse(get("list")) : null,
+		...(scope === "reviews" ? { spoiler: single.spoiler.parse(get("spoiler")) } : {}),
 		sort,
 		dir: single.dir.parse(get("dir")) ?? defaultDirection[sort],
 		cols: cols.length > 0 ? cols : config.defaultColumns,
@@ -306,6 +323,7 @@ export function filterParams(spec: FilterSpec): [string, string][] {
 	add("completedFrom", spec.completedFrom);
 	add("completedTo", spec.completedTo);
 	add("list", spec.list);
+	add("spoiler", spec.spoiler ?? null);
 	return pairs;
 }
 
@@ -345,6 +363,7 @@ export function activeFilterCount(spec: FilterSpec): number {
 		spec.startedFrom ?? spec.startedTo,
 		spec.completedFrom ?? spec.completedTo,
 		spec.list,
+		spec.spoiler,
 	].filter((value) => value !== null && value !== undefined).length;
 }
 
@@ -369,6 +388,7 @@ export function clearedFilters(spec: FilterSpec): FilterSpec {
 		completedFrom: null,
 		completedTo: null,
 		list: null,
+		...(spec.scope === "reviews" ? { spoiler: null } : {}),
 		sort,
 		dir: spec.sort === "relevance" ? defaultDirection[sort] : spec.dir,
 		page: 1,

@@ -71,4 +71,11 @@ describe("smart-list definitions", () => {
 		expect(broken.ok).toBe(false);
 		if (!broken.ok) expect(broken.errors).toEqual(["The filters are not valid JSON."]);
 	});
+
+	it("is saved only from the catalog or my list, not from my reviews", () => {
+		const check = checkDefinition({ scope: "reviews", type: ["movie"] });
+		expect(check.ok).toBe(false);
+		if (!check.ok) expect(check.errors[0]).toMatch(/scope/);
+		expect(checkDefinition({ scope: "catalog", spoiler: "yes" }).ok).toBe(false);
+	});
 });

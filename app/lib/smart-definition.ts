@@ -55,7 +55,7 @@ export function checkDefinition(input: unknown): DefinitionCheck {
 	const raw = input as Record<string, unknown>;
 	const errors: string[] = [];
 	const scope = raw.scope;
-	if (!scopes.includes(scope as Scope)) errors.push(`“scope” must be one of: ${scopes.join(", ")}.`);
+	if (!(scopes as readonly unknown[]).includes(scope)) errors.push(`“scope” must be one of: ${scopes.join(", ")}.`);
 	for (const [key, value] of Object.entries(raw)) {
 		if (!allowedKeys.has(key)) {
 			errors.push(`“${key}” is not a filter.`);

@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { progressTotal } from "~/lib/progress";
 import { getDb } from "../../db/client.server";
-import { type EntryStatus, type MediaType, media, mediaStats, userMedia } from "../../db/schema";
+import { type EntryStatus, type MediaType, media, userMedia } from "../../db/schema";
+import { adjustStats, lockPersonWorks, reviewRatings, type Tx } from "./media-stats.server";
 
 export type EntryChange = {
 	status?: EntryStatus;
@@ -17,38 +18,6 @@ export type UpdateResult =
 	| { ok: true }
 	| { ok: false; reason: "not-found" }
 	| { ok: false; reason: "invalid"; field: string; message: string };
-
-/** Adds the difference a rating change makes to the work's community counters (same transaction). */
-async function adjustRatingStats(
-	tx: Tx,
-	mediaId: string,
-	before: number | null,
-	after: number | null,
-	tracking: number,
-) {
-	const countDelta = (after === null ? 0 : 1) - (before === null ? 0 : 1);
-	const sumDelta = (after ?? 0) - (before ?? 0);
-	if (countDelta === 0 && sumDelta === 0 && tracking === 0) return;
-	await tx
-		.insert(mediaStats)
-		.values({
-			mediaId,
-			ratingsCount: Math.max(countDelta, 0),
-			ratingsSum: Math.max(sumDelta, 0),
-			trackingCount: Math.max(tracking, 0),
-		})
-		.onConflictDoUpdate({
-			target: mediaStats.mediaId,
-			set: {
-				ratingsCount: sql`${mediaStats.ratingsCount} + ${countDelta}`,
-				ratingsSum: sql`${mediaStats.ratingsSum} + ${sumDelta}`,
-				trackingCount: sql`${mediaStats.trackingCount} + ${tracking}`,
-				updatedAt: sql`now()`,
-			},
-		});
-}
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /** Thrown inside a transaction to roll it back and hand a result to the caller. */
 class Rollback extends Error {
@@ -107,7 +76,12 @@ async function applyChange(tx: Tx, userId: string, mediaId: string, change: Entr
 		.update(userMedia)
 		.set(next)
 		.where(and(eq(userMedia.userId, userId), eq(userMedia.mediaId, mediaId)));
-	if (next.rating !== undefined) await adjustRatingStats(tx, mediaId, current.rating, next.rating, 0);
+	if (next.rating !== undefined && next.rating !== current.rating) {
+		// The person's review rating counts only while their entry has none.
+		await lockPersonWorks(tx, userId, [mediaId]);
+		const review = (await reviewRatings(tx, userId, [mediaId])).get(mediaId) ?? null;
+		await adjustStats(tx, mediaId, { before: current.rating ?? review, after: next.rating ?? review });
+	}
 	return { ok: true };
 }
 
@@ -129,7 +103,21 @@ async function deleteEntries(tx: Tx, userId: string, mediaIds: string[]): Promis
 		.delete(userMedia)
 		.where(and(eq(userMedia.userId, userId), inArray(userMedia.mediaId, mediaIds)))
 		.returning({ mediaId: userMedia.mediaId, rating: userMedia.rating });
-	for (const row of removed) await adjustRatingStats(tx, row.mediaId, row.rating, null, -1);
+	// Entry rows first, then the rating lock: the order every entry write takes them in.
+	await lockPersonWorks(
+		tx,
+		userId,
+		removed.map((row) => row.mediaId),
+	);
+	const review = await reviewRatings(
+		tx,
+		userId,
+		removed.map((row) => row.mediaId),
+	);
+	for (const row of removed) {
+		const kept = review.get(row.mediaId) ?? null;
+		await adjustStats(tx, row.mediaId, { before: row.rating ?? kept, after: kept, tracking: -1 });
+	}
 	return removed.length;
 }
 
@@ -206,7 +194,11 @@ export async function restoreEntry({
 				.values({ userId, mediaId, ...entry, metaSnapshot: { title: work.title, mediaType: work.mediaType } })
 				.onConflictDoNothing()
 				.returning({ mediaId: userMedia.mediaId });
-			if (inserted.length === 1) await adjustRatingStats(tx, mediaId, null, entry.rating, 1);
+			if (inserted.length === 1) {
+				await lockPersonWorks(tx, userId, [mediaId]);
+				const review = (await reviewRatings(tx, userId, [mediaId])).get(mediaId) ?? null;
+				await adjustStats(tx, mediaId, { before: review, after: entry.rating ?? review, tracking: 1 });
+			}
 			return { ok: true } as const;
 		});
 	} catch (error) {

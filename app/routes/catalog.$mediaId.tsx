@@ -4,17 +4,26 @@ import { z } from "zod";
 import { getUser } from "~/auth/session.server";
 import { FormErrors } from "~/components/forms";
 import { AddToListForm } from "~/components/lists/AddToListForm";
+import { WorkReviews } from "~/components/reviews/WorkReviews";
 import { describeAttributes, externalUrl, sourceLabels } from "~/lib/attributes";
 import { formatMinutes, statusLabels } from "~/lib/columns";
 import { MAX_ITEMS_PER_LIST } from "~/lib/list-schemas";
 import { mediaTypeLabels } from "~/lib/media-types";
+import type { RatingScale } from "~/lib/rating";
+import { reviewSorts } from "~/lib/review-schemas";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { addListItem, listListsWithWork, listStaticListChoices } from "~/models/lists.server";
+import { handleReviewIntent, type ReviewReply } from "~/models/review-forms.server";
+import { getMyReview, listWorkReviews } from "~/models/reviews.server";
 import { addEntry, getEntry } from "~/models/tracking.server";
 import { getWork } from "~/models/work.server";
 import { entryStatuses } from "../../db/schema/columns";
 
 const MediaId = z.uuid();
+const ReviewView = z.object({
+	reviewSort: z.enum(reviewSorts).catch("newest"),
+	reviewAfter: z.string().max(300).nullable().catch(null),
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${data.work.title} · OmniMediaTrak` : "Not found · OmniMediaTrak" },
@@ -26,12 +35,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const [work, user] = await Promise.all([getWork(id.data), getUser(request)]);
 	if (!work) throw new Response("Not found", { status: 404 });
 	const none = Promise.resolve([]);
-	const [entry, staticLists, inLists] = await Promise.all([
+	const search = new URL(request.url).searchParams;
+	const view = ReviewView.parse({
+		reviewSort: search.get("reviewSort") ?? undefined,
+		reviewAfter: search.get("reviewAfter"),
+	});
+	const [entry, staticLists, inLists, reviews, myReview] = await Promise.all([
 		user ? getEntry({ userId: user.id, mediaId: work.id }) : null,
 		user ? listStaticListChoices({ userId: user.id }) : none,
 		user ? listListsWithWork({ userId: user.id, mediaId: work.id }) : none,
+		listWorkReviews({ mediaId: work.id, viewerId: user?.id ?? null, sort: view.reviewSort, after: view.reviewAfter }),
+		user ? getMyReview({ userId: user.id, mediaId: work.id }) : null,
 	]);
 	return {
+		reviews,
+		reviewSort: view.reviewSort,
+		myReview,
 		work,
 		entry,
 		signedIn: Boolean(user),
@@ -80,6 +99,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				);
 			return redirect(safeRedirectPath(parsed.data.returnTo, here));
 		}
+		case "review-save":
+		case "review-delete":
+		case "review-helpful":
+			return handleReviewIntent({ user, form, mediaId: id.data, fallback: `${here}#reviews` });
 		default:
 			return bad("Unknown action.");
 	}
@@ -104,8 +127,11 @@ function showRating(value: number, scale: number): string {
 }
 
 export default function WorkPage() {
-	const { work, entry, signedIn, ratingScale, staticLists, inLists } = useLoaderData<typeof loader>();
-	const actionError = useActionData<typeof action>()?.error;
+	const { work, entry, signedIn, ratingScale, staticLists, inLists, reviews, reviewSort, myReview } =
+		useLoaderData<typeof loader>();
+	const actionData = useActionData<typeof action>() as { error?: string } | ReviewReply | undefined;
+	const actionError = actionData && "error" in actionData ? actionData.error : undefined;
+	const reviewReply = actionData && "fieldErrors" in actionData ? actionData : undefined;
 	const attributes = describeAttributes(work.attributes);
 	const country = work.countryOfOrigin
 		? (new Intl.DisplayNames(["en"], { type: "region" }).of(work.countryOfOrigin) ?? work.countryOfOrigin)
@@ -148,7 +174,7 @@ export default function WorkPage() {
 						</div>
 					))}
 					<dt className="text-muted">Community rating</dt>
-					<dd>
+					<dd className="community-rating">
 						{work.ratingAvg === null
 							? "No ratings yet"
 							: `${showRating(work.ratingAvg, ratingScale)} from ${work.ratingsCount}`}
@@ -215,6 +241,18 @@ export default function WorkPage() {
 						</table>
 					</section>
 				) : null}
+				<WorkReviews
+					mediaId={work.id}
+					reviews={reviews.rows}
+					nextCursor={reviews.nextCursor}
+					sort={reviewSort}
+					count={work.reviewsCount}
+					myReview={myReview}
+					signedIn={signedIn}
+					scale={ratingScale as RatingScale}
+					errors={reviewReply?.fieldErrors}
+					values={reviewReply?.values}
+				/>
 			</div>
 			<aside className="grid content-start gap-4">
 				<FormErrors errors={actionError ? [actionError] : undefined} />

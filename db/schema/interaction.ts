@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+	boolean,
 	date,
 	foreignKey,
 	index,
@@ -10,6 +11,7 @@ import {
 	smallint,
 	text,
 	timestamp,
+	unique,
 	uuid,
 } from "drizzle-orm/pg-core";
 import type { EntryStatus } from "./columns";
@@ -120,5 +122,53 @@ export const smartLists = interactionSchema.table(
 	(t) => [
 		primaryKey({ columns: [t.userId, t.listId] }),
 		foreignKey({ columns: [t.userId, t.listId], foreignColumns: [userLists.userId, userLists.id] }).onDelete("cascade"),
+	],
+);
+
+/**
+ * One review per person per work. PARTITION BY HASH (media_id) in 16 partitions (migrations/0005): a
+ * work's reviews, the hot read, stay in one partition; the key still includes user_id.
+ */
+export const reviews = interactionSchema.table(
+	"reviews",
+	{
+		mediaId: uuid("media_id")
+			.notNull()
+			.references(() => media.id, { onDelete: "cascade" }),
+		userId: uuid("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		id: uuid("id").notNull().defaultRandom(),
+		body: text("body").notNull(),
+		rating: smallint("rating"),
+		spoiler: boolean("spoiler").notNull().default(false),
+		helpfulCount: integer("helpful_count").notNull().default(0),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.mediaId, t.userId] }),
+		unique("reviews_id_key").on(t.mediaId, t.id),
+		index("reviews_newest_idx").on(t.mediaId, t.createdAt, t.id),
+		index("reviews_helpful_idx").on(t.mediaId, t.helpfulCount, t.createdAt, t.id),
+		index("reviews_user_idx").on(t.userId, t.updatedAt),
+	],
+);
+
+/** "Helpful" marks: one per person per review, partitioned like the reviews they belong to. */
+export const reviewVotes = interactionSchema.table(
+	"review_votes",
+	{
+		mediaId: uuid("media_id").notNull(),
+		reviewId: uuid("review_id").notNull(),
+		userId: uuid("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.mediaId, t.reviewId, t.userId] }),
+		foreignKey({ columns: [t.mediaId, t.reviewId], foreignColumns: [reviews.mediaId, reviews.id] }).onDelete("cascade"),
+		index("review_votes_voter_idx").on(t.mediaId, t.userId),
 	],
 );

@@ -13,6 +13,7 @@ import { action as twoFactorAction } from "~/routes/login_.two-factor";
 import { action as logoutAction } from "~/routes/logout";
 import { action as registerAction } from "~/routes/register";
 import { action as completeAction } from "~/routes/register_.complete";
+import { action as reviewsAction } from "~/routes/reviews._index";
 import { action as securityAction } from "~/routes/settings.security";
 import { action as twoFactorSettingsAction } from "~/routes/settings.two-factor";
 import { action as themeAction } from "~/routes/theme";
@@ -131,7 +132,64 @@ async function cookieWithEntry(): Promise<string> {
 	return cookie;
 }
 
+let fuzzReviewId = "";
+
+/** A signed-in person whose review of Dune exists (its id in fuzzReviewId), plus another person's review to mark. */
+async function cookieWithReview(): Promise<string> {
+	const other = await signedInCookie();
+	await callRoute(workAction, {
+		cookie: other,
+		params: { mediaId: dune },
+		form: { intent: "review-save", body: "Someone else's review" },
+	});
+	const [row] = await queryRows<{ id: string }>(sql`
+		select r.id from interaction.reviews r where r.media_id = ${dune} order by r.created_at desc limit 1`);
+	fuzzReviewId = row.id;
+	const cookie = await signedInCookie();
+	await callRoute(workAction, { cookie, params: { mediaId: dune }, form: { intent: "review-save", body: "Mine" } });
+	return cookie;
+}
+
 const forms: Fuzzable[] = [
+	{
+		name: "work page: review save",
+		action: workAction,
+		valid: async () => ({
+			intent: "review-save",
+			body: "Good *film*.",
+			rating: "8",
+			spoiler: "on",
+			returnTo: "/catalog",
+		}),
+		cookie: signedInCookie,
+		params: () => ({ mediaId: dune }),
+	},
+	{
+		name: "work page: review delete",
+		action: workAction,
+		valid: async () => ({ intent: "review-delete", reviewId: fuzzReviewId, returnTo: "/reviews" }),
+		cookie: cookieWithReview,
+		params: () => ({ mediaId: dune }),
+	},
+	{
+		name: "work page: review helpful",
+		action: workAction,
+		valid: async () => ({ intent: "review-helpful", reviewId: fuzzReviewId, returnTo: "/catalog" }),
+		cookie: cookieWithReview,
+		params: () => ({ mediaId: dune }),
+	},
+	{
+		name: "my reviews: review save",
+		action: reviewsAction,
+		valid: async () => ({ intent: "review-save", mediaId: dune, body: "Long **sand**.", rating: "3", spoiler: "on" }),
+		cookie: signedInCookie,
+	},
+	{
+		name: "my reviews: review delete",
+		action: reviewsAction,
+		valid: async () => ({ intent: "review-delete", mediaId: dune, returnTo: "/reviews?sort=rating" }),
+		cookie: cookieWithReview,
+	},
 	{
 		name: "catalog: add",
 		action: catalogAction,

@@ -76,6 +76,8 @@ function SaveViewForm({ spec }: { spec: FilterSpec }) {
 
 const field = fieldClass;
 
+const searchLabels = { catalog: "Search the catalog", lists: "Search my list", reviews: "Search my reviews" } as const;
+
 export function ControlsBar({
 	spec,
 	pathname,
@@ -118,7 +120,7 @@ export function ControlsBar({
 						Clear filter
 					</Link>
 				) : null}
-				{signedIn && active > 0 ? (
+				{signedIn && active > 0 && spec.scope !== "reviews" ? (
 					<Link to={smartListHref(spec)} className="save-smart-list text-sm underline">
 						Save as smart list
 					</Link>
@@ -178,14 +180,14 @@ export function ControlsBar({
 				>
 					<Keep spec={spec} omit={["q"]} />
 					<label htmlFor="searchBox" className="sr-only">
-						{spec.scope === "lists" ? "Search my list" : "Search the catalog"}
+						{searchLabels[spec.scope]}
 					</label>
 					<input
 						id="searchBox"
 						type="search"
 						name="q"
 						defaultValue={spec.q ?? ""}
-						placeholder={spec.scope === "lists" ? "Search my list" : "Search titles and creators"}
+						placeholder={spec.scope === "catalog" ? "Search titles and creators" : searchLabels[spec.scope]}
 						maxLength={200}
 						className="w-64 rounded-md border border-line bg-surface px-3 py-1.5 text-sm"
 					/>

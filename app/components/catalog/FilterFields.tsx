@@ -68,6 +68,29 @@ function Checkboxes<T extends string>({
 	);
 }
 
+/** My reviews filter on the work's type, the review's rating and whether it has spoilers. */
+function ReviewFilterFields({ spec }: { spec: FilterSpec }) {
+	const spoiler = spec.spoiler ?? null;
+	return (
+		<>
+			<Checkboxes legend="Media type" name="type" values={mediaTypes} labels={mediaTypeLabels} checked={spec.type} />
+			<Range spec={spec} from="ratingMin" label="My rating (0–100)" input={{ type: "number", min: 0, max: 100 }} />
+			<fieldset className="text-sm">
+				<legend className="font-medium">Spoilers</legend>
+				<label className="mr-3">
+					<input type="radio" name="spoiler" value="" defaultChecked={spoiler === null} /> Any
+				</label>
+				<label className="mr-3">
+					<input type="radio" name="spoiler" value="yes" defaultChecked={spoiler === "yes"} /> Has spoilers
+				</label>
+				<label>
+					<input type="radio" name="spoiler" value="no" defaultChecked={spoiler === "no"} /> No spoilers
+				</label>
+			</fieldset>
+		</>
+	);
+}
+
 /**
  * The fields of the filter menu. My list filters on the person's own status, rating and dates; the
  * catalog on the community rating and on whether a work is in the person's list.
@@ -82,6 +105,7 @@ export function FilterFields({
 	signedIn: boolean;
 }) {
 	const mine = spec.scope === "lists";
+	if (spec.scope === "reviews") return <ReviewFilterFields spec={spec} />;
 	return (
 		<>
 			{mine ? (
