@@ -91,7 +91,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			if (parsed.data.mediaId !== id.data) return bad("That work is not the one on this page.");
 			const result = await addListItem({ userId: user.id, listId: parsed.data.listId, mediaId: id.data });
 			if (result === "no-such-work") throw new Response("Not found", { status: 404 });
-			if (result === "no-such-list") throw new Response("No such list", { status: 404 });
+			// The list is a field of the form here (not the page's address): a list that is not the person's
+			// is bad input, answered like any other, and says nothing about whose list it is.
+			if (result === "no-such-list") return bad("Choose one of your lists.");
 			if (result === "not-static") return bad("A smart list's works come from its filter.");
 			if (result === "list-full")
 				return bad(

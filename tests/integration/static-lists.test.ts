@@ -184,7 +184,9 @@ describe("static lists: items", () => {
 		expect(after.inLists).toEqual([{ id: listId, name: "To watch" }]);
 
 		expect((await addToList(person.cookie, unknownWork, { listId })).status).toBe(404);
-		expect((await addToList(person.cookie, fellowship, { listId: unknownWork })).status).toBe(404);
+		const unknownList = await addToList(person.cookie, fellowship, { listId: unknownWork });
+		expect(unknownList.status).toBe(400);
+		expect(unknownList.body).toEqual({ error: "Choose one of your lists." });
 		const notUuid = await addToList(person.cookie, fellowship, { listId: "not-a-list" });
 		expect(notUuid.status).toBe(400);
 		expect((notUuid.body as { error: string }).error).toBe("Choose one of your lists.");
@@ -216,7 +218,10 @@ describe("static lists: privacy", () => {
 		for (const form of attempts) {
 			expect((await post(stranger.cookie, listId, form)).status, JSON.stringify(form)).toBe(404);
 		}
-		expect((await addToList(stranger.cookie, witcher, { listId })).status).toBe(404);
+		// Chosen in a form field, another person's list is bad input: a 400 with a message, nothing written.
+		const foreign = await addToList(stranger.cookie, witcher, { listId });
+		expect(foreign.status).toBe(400);
+		expect(foreign.body).toEqual({ error: "Choose one of your lists." });
 		expect(await snapshot(listId)).toEqual(before);
 		// The stranger's own work page does not offer the owner's list.
 		const work = (await callRoute(workLoader, { cookie: stranger.cookie, params: { mediaId: dune } })).body as {
