@@ -45,9 +45,14 @@ test("a static list: created, filled from work pages, reordered, trimmed, shared
 	await expect(titles).toHaveText([dune.title, witcher.title, fellowship.title]);
 	let expected = [witcher.title, fellowship.title];
 	if (javaScript) {
-		// Dragging a row onto another posts the same move.
+		// Dragging a row onto another posts the same move; the new order shows at once, and is kept once the
+		// post has been answered.
+		const moved = page.waitForResponse(
+			(r) => r.request().method() === "POST" && new URL(r.url()).pathname === listPath,
+		);
 		await rows.nth(2).dragTo(rows.nth(0));
 		await expect(titles).toHaveText([fellowship.title, dune.title, witcher.title]);
+		await moved;
 		await page.reload();
 		await expect(titles).toHaveText([fellowship.title, dune.title, witcher.title]);
 		expected = [fellowship.title, witcher.title];
