@@ -51,10 +51,11 @@ RETURNS void LANGUAGE sql AS $$
   -- Adds (sign 1) or takes away (sign -1) one entry's share; minutes as in summariseEntries (0004's functions).
   INSERT INTO interaction.user_media_totals AS t (user_id, status, media_type, media_class, entries, minutes_left, minutes_spent)
   SELECT p_user, p_status, m.media_type, m.media_class, p_sign,
-         p_sign * coalesce(media.minutes_left(m.media_type, m.attributes, p_status, p_progress), 0),
-         p_sign * coalesce(media.estimated_minutes(m.media_type, m.attributes)
-           - media.minutes_left(m.media_type, m.attributes, p_status, p_progress), 0)
-  FROM media.media m WHERE m.id = p_media
+         p_sign * coalesce(x.left_min, 0), p_sign * coalesce(x.estimated - x.left_min, 0)
+  FROM media.media m
+  CROSS JOIN LATERAL (SELECT media.minutes_left(m.media_type, m.attributes, p_status, p_progress) AS left_min,
+                             media.estimated_minutes(m.media_type, m.attributes) AS estimated) AS x
+  WHERE m.id = p_media
   ON CONFLICT (user_id, status, media_type, media_class) DO UPDATE
     SET entries = t.entries + excluded.entries,
         minutes_left = t.minutes_left + excluded.minutes_left,
@@ -81,9 +82,11 @@ CREATE TRIGGER user_media_totals_trg AFTER INSERT OR UPDATE OR DELETE ON interac
   FOR EACH ROW EXECUTE FUNCTION interaction.user_media_totals_trg();
 --> statement-breakpoint
 INSERT INTO interaction.user_media_totals (user_id, status, media_type, media_class, entries, minutes_left, minutes_spent)
-SELECT um.user_id, um.status, m.media_type, m.media_class, count(*),
-       coalesce(sum(media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0),
-       coalesce(sum(media.estimated_minutes(m.media_type, m.attributes)
-         - media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)
-FROM interaction.user_media um JOIN media.media m ON m.id = um.media_id
-GROUP BY um.user_id, um.status, m.media_type, m.media_class;
+SELECT e.user_id, e.status, e.media_type, e.media_class, count(*), coalesce(sum(e.left_min), 0), coalesce(sum(e.estimated - e.left_min), 0)
+FROM (
+  SELECT um.user_id, um.status, m.media_type, m.media_class,
+         media.minutes_left(m.media_type, m.attributes, um.status, um.progress) AS left_min,
+         media.estimated_minutes(m.media_type, m.attributes) AS estimated
+  FROM interaction.user_media um JOIN media.media m ON m.id = um.media_id
+) AS e
+GROUP BY e.user_id, e.status, e.media_type, e.media_class;

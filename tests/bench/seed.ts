@@ -226,7 +226,9 @@ async function rebuild(pool: Sql, statements: string[]) {
 			for (let next = queue.shift(); next; next = queue.shift()) {
 				const started = performance.now();
 				await conn.unsafe(next);
-				log(`  ${((performance.now() - started) / 1000).toFixed(1)} s  ${next.slice(0, 110)}`);
+				log(
+					`  ${((performance.now() - started) / 1000).toFixed(1)} s  ${next.trim().replace(/\s+/g, " ").slice(0, 110)}`,
+				);
 			}
 		} finally {
 			conn.release();
@@ -279,17 +281,31 @@ async function loadListsAndReviews(sql: Sql) {
 		update interaction.reviews set helpful_count = (random() * 20)::int where random() < 0.2`;
 }
 
-/** A person's totals (migrations/0006), as its trigger would have kept them during the load. */
-async function loadTotals(sql: Sql) {
-	await sql`truncate interaction.user_media_totals`;
-	await sql`
+/**
+ * A person's totals (migrations/0006), as its trigger would have kept them during the load: the
+ * migration's backfill, one statement per partition of user_media, two at a time.
+ */
+async function loadTotals(pool: Sql) {
+	await pool`truncate interaction.user_media_totals`;
+	const partitions = await pool<{ name: string }[]>`
+		select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+		where i.inhparent = 'interaction.user_media'::regclass order by 1`;
+	await rebuild(
+		pool,
+		partitions.map(
+			(p) => `
 		insert into interaction.user_media_totals (user_id, status, media_type, media_class, entries, minutes_left, minutes_spent)
-		select um.user_id, um.status, m.media_type, m.media_class, count(*),
-		       coalesce(sum(media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0),
-		       coalesce(sum(media.estimated_minutes(m.media_type, m.attributes)
-		         - media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)
-		from interaction.user_media um join media.media m on m.id = um.media_id
-		group by um.user_id, um.status, m.media_type, m.media_class`;
+		select e.user_id, e.status, e.media_type, e.media_class, count(*), coalesce(sum(e.left_min), 0),
+		       coalesce(sum(e.estimated - e.left_min), 0)
+		from (
+			select um.user_id, um.status, m.media_type, m.media_class,
+			       media.minutes_left(m.media_type, m.attributes, um.status, um.progress) as left_min,
+			       media.estimated_minutes(m.media_type, m.attributes) as estimated
+			from interaction.${p.name} um join media.media m on m.id = um.media_id
+		) as e
+		group by e.user_id, e.status, e.media_type, e.media_class`,
+		),
+	);
 }
 
 /** media_stats from the generated rows (each review's rating is its writer's entry rating: counted once). */
