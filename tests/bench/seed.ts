@@ -203,17 +203,20 @@ async function loadEntries(sql: Sql, works: number, part: number, parts: number)
 		       jsonb_build_object('title', e.title, 'mediaType', e.media_type),
 		       e.updated - interval '30 days', e.updated
 		from (
-			select p.id as user_id, w.id as media_id, w.title, w.media_type,
-			       case when s < 0.45 then 'completed' when s < 0.70 then 'planning' when s < 0.82 then 'in_progress'
-			            when s < 0.90 then 'paused' else 'dropped' end as status,
-			       random() as r2, random() as r3, random() as r4,
-			       date '2016-01-01' + (random() * 3000)::int as started,
-			       now() - random() * interval '1000 days' as updated
-			from public.bench_people p
-			cross join lateral generate_series(0, p.n - 1) as i
-			cross join lateral (select random() as s) as rs
-			join public.bench_works w on w.idx = ((p.start::bigint + i::bigint * p.step) % ${works})::int
-			where p.r % ${parts} = ${part}
+			select d.*,
+			       case when d.s < 0.45 then 'completed' when d.s < 0.70 then 'planning' when d.s < 0.82 then 'in_progress'
+			            when d.s < 0.90 then 'paused' else 'dropped' end as status
+			from (
+				-- Every random() in the select list, so each row draws its own (an uncorrelated lateral draws once).
+				select p.id as user_id, w.id as media_id, w.title, w.media_type,
+				       random() as s, random() as r2, random() as r3, random() as r4,
+				       date '2016-01-01' + (random() * 3000)::int as started,
+				       now() - random() * interval '1000 days' as updated
+				from public.bench_people p
+				cross join lateral generate_series(0, p.n - 1) as i
+				join public.bench_works w on w.idx = ((p.start::bigint + i::bigint * p.step) % ${works})::int
+				where p.r % ${parts} = ${part}
+			) as d
 		) as e`;
 }
 
