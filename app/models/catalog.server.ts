@@ -197,18 +197,48 @@ export async function listCatalog({ spec, userId }: { spec: FilterSpec; userId: 
 export type ClassNode = { path: string; label: string; depth: number; count: number };
 
 let classCache: { at: number; nodes: ClassNode[] } | null = null;
+let classRefresh: Promise<ClassNode[]> | null = null;
 const CLASS_CACHE_MS = 60_000;
 
-/** The media-class tree with the number of works under each node (cached for a minute per process). */
+/** Works per media class in one pass over the catalog, summed up the tree (a node counts its descendants). */
+async function countClassTree(): Promise<ClassNode[]> {
+	const db = getDb();
+	const [classes, counts] = await Promise.all([
+		db.execute(
+			sql`select c.path::text as path, c.label, nlevel(c.path) as depth from media.media_classes c order by c.path`,
+		),
+		db.execute(
+			sql`select m.media_class::text as path, count(*)::int as count from media.media m group by m.media_class`,
+		),
+	]);
+	const perClass = rowsOf<{ path: string; count: number }>(counts);
+	return rowsOf<{ path: string; label: string; depth: number }>(classes).map((node) => ({
+		...node,
+		depth: Number(node.depth),
+		count: perClass
+			.filter((c) => c.path === node.path || c.path.startsWith(`${node.path}.`))
+			.reduce((sum, c) => sum + Number(c.count), 0),
+	}));
+}
+
+/**
+ * The media-class tree with the number of works under each node, cached for a minute per process. Once
+ * cached, an expired tree is still served while one refresh runs, so no request waits for the count.
+ */
 export async function getClassTree(): Promise<ClassNode[]> {
-	if (classCache && Date.now() - classCache.at < CLASS_CACHE_MS) return classCache.nodes;
-	const rows = await getDb().execute(sql`
-		select c.path::text as path, c.label, nlevel(c.path) as depth,
-		       (select count(*)::int from media.media m where m.media_class <@ c.path) as count
-		from media.media_classes c
-		order by c.path`);
-	const nodes = rowsOf<ClassNode>(rows);
-	classCache = { at: Date.now(), nodes: nodes.map((n) => ({ ...n, depth: Number(n.depth), count: Number(n.count) })) };
+	const fresh = classCache && Date.now() - classCache.at < CLASS_CACHE_MS;
+	if (fresh && classCache) return classCache.nodes;
+	classRefresh ??= countClassTree()
+		.then((nodes) => {
+			classCache = { at: Date.now(), nodes };
+			return nodes;
+		})
+		.finally(() => {
+			classRefresh = null;
+		});
+	if (!classCache) return classRefresh;
+	// Served stale meanwhile; a failed refresh is retried by the next request.
+	classRefresh.catch(() => {});
 	return classCache.nodes;
 }
 

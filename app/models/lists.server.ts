@@ -26,8 +26,10 @@ export async function listUserLists({ userId }: { userId: string }): Promise<Lis
 			name: userLists.name,
 			kind: userLists.kind,
 			visibility: userLists.visibility,
-			itemCount: sql<number>`(select count(*)::int from ${listItems}
-				where ${listItems.userId} = ${userLists.userId} and ${listItems.listId} = ${userLists.id})`,
+			// Qualified by hand: in a one-table select Drizzle leaves column names bare, and the subquery's own
+			// "user_id" would then shadow the list's, counting the list's items across every person's rows.
+			itemCount: sql<number>`(select count(*)::int from ${listItems} li
+				where li.user_id = ${userId} and li.list_id = "user_lists"."id")`,
 			updatedAt: userLists.updatedAt,
 		})
 		.from(userLists)

@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { FilterSpec, SortKey } from "~/lib/filter-spec";
 import { getDb } from "../../db/client.server";
 import { rowsOf } from "../../db/rows";
-import { type EntryStatus, type MediaType, media, userMedia } from "../../db/schema";
+import { type EntryStatus, type MediaType, media, userMedia, userMediaTotals } from "../../db/schema";
 import { planSearch, tsqueryOf } from "./catalog-search.server";
 import { decodeCursor, type KeyPart, keyset } from "./keyset.server";
 
@@ -140,13 +140,8 @@ export async function myEntriesPageQuery({ userId, spec }: { userId: string; spe
 	return { query, where, cursorOf: page.cursorOf };
 }
 
-/**
- * One page of the person's entries for a filter spec: filters, sort and keyset paging in SQL, on the
- * person's own partition of user_media (user_id is named in every query).
- */
-export async function listMyEntries({ userId, spec }: { userId: string; spec: FilterSpec }): Promise<EntryPage> {
-	const { query, where, cursorOf } = await myEntriesPageQuery({ userId, spec });
-	const rows = await query;
+/** Entries matching the filters, counted up to COUNT_CAP + 1 (any filter). */
+async function countCapped(where: SQL[]): Promise<number> {
 	const [{ n }] = await getDb()
 		.select({ n: sql<number>`count(*)::int` })
 		.from(
@@ -157,6 +152,46 @@ export async function listMyEntries({ userId, spec }: { userId: string; spec: Fi
 				.where(and(...where))
 				.limit(COUNT_CAP + 1)}) as capped`,
 		);
+	return n;
+}
+
+/**
+ * The exact count from the person's totals (migrations/0006) when the spec filters only by status, type
+ * or class (the unfiltered view included): a few rows, however many entries the person has. Null otherwise.
+ */
+function countFromTotals(userId: string, spec: FilterSpec): Promise<number> | null {
+	const other =
+		spec.q ||
+		spec.franchise ||
+		spec.country ||
+		spec.creator ||
+		spec.yearFrom !== null ||
+		spec.yearTo !== null ||
+		spec.ratingMin !== null ||
+		spec.ratingMax !== null ||
+		spec.startedFrom ||
+		spec.startedTo ||
+		spec.completedFrom ||
+		spec.completedTo;
+	if (other) return null;
+	const where: SQL[] = [eq(userMediaTotals.userId, userId)];
+	if (spec.status.length > 0) where.push(inArray(userMediaTotals.status, spec.status));
+	if (spec.type.length > 0) where.push(inArray(userMediaTotals.mediaType, spec.type));
+	if (spec.class) where.push(sql`${userMediaTotals.mediaClass} <@ ${spec.class}::ltree`);
+	return getDb()
+		.select({ n: sql<number>`coalesce(sum(${userMediaTotals.entries}), 0)::int` })
+		.from(userMediaTotals)
+		.where(and(...where))
+		.then(([row]) => Number(row?.n ?? 0));
+}
+
+/**
+ * One page of the person's entries for a filter spec: filters, sort and keyset paging in SQL, on the
+ * person's own partition of user_media (user_id is named in every query).
+ */
+export async function listMyEntries({ userId, spec }: { userId: string; spec: FilterSpec }): Promise<EntryPage> {
+	const { query, where, cursorOf } = await myEntriesPageQuery({ userId, spec });
+	const [rows, n] = await Promise.all([query, countFromTotals(userId, spec) ?? countCapped(where)]);
 	const nextCursor =
 		rows.length > spec.size
 			? cursorOf(rows[spec.size - 1] as unknown as Record<string, unknown>, rows[spec.size - 1].mediaId)
@@ -184,18 +219,17 @@ export type EntrySummary = {
 
 /**
  * Entries per status, the time still ahead (planning, in progress and paused) and the time spent
- * (completed works in full, the rest by their progress), all from the person's partition.
+ * (completed works in full, the rest by their progress), from the person's totals (migrations/0006:
+ * kept by a trigger on every entry write, so a heavy list costs the same as a light one).
  */
 export async function summariseEntries({ userId }: { userId: string }): Promise<EntrySummary> {
 	const rows = rowsOf<{ status: EntryStatus; entries: number; left: string | number; spent: string | number }>(
 		await getDb().execute(sql`
-			select um.status, count(*)::int as entries,
-			       coalesce(sum(media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::bigint as left,
-			       coalesce(sum(media.estimated_minutes(m.media_type, m.attributes)
-			         - media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::bigint as spent
-			from interaction.user_media um join media.media m on m.id = um.media_id
-			where um.user_id = ${userId}
-			group by um.status`),
+			select status, sum(entries)::int as entries, sum(minutes_left)::bigint as left, sum(minutes_spent)::bigint as spent
+			from interaction.user_media_totals
+			where user_id = ${userId}
+			group by status
+			having sum(entries) > 0`),
 	);
 	const ahead = new Set<EntryStatus>(["planning", "in_progress", "paused"]);
 	return {
@@ -205,16 +239,13 @@ export async function summariseEntries({ userId }: { userId: string }): Promise<
 	};
 }
 
-/** The media-class tree with how many of the person's entries fall under each node (sidebar). */
+/** The media-class tree with how many of the person's entries fall under each node (sidebar), from their totals. */
 export async function getMyClassTree({ userId }: { userId: string }) {
 	const rows = rowsOf<{ path: string; label: string; depth: number; count: number }>(
 		await getDb().execute(sql`
-			select c.path::text as path, c.label, nlevel(c.path) as depth, count(mine.media_class)::int as count
+			select c.path::text as path, c.label, nlevel(c.path) as depth, coalesce(sum(t.entries), 0)::int as count
 			from media.media_classes c
-			left join (
-				select m.media_class from interaction.user_media um join media.media m on m.id = um.media_id
-				where um.user_id = ${userId}
-			) mine on mine.media_class <@ c.path
+			left join interaction.user_media_totals t on t.user_id = ${userId} and t.media_class <@ c.path
 			group by c.path, c.label
 			order by c.path`),
 	);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+	bigint,
 	boolean,
 	date,
 	foreignKey,
@@ -14,7 +15,7 @@ import {
 	unique,
 	uuid,
 } from "drizzle-orm/pg-core";
-import type { EntryStatus } from "./columns";
+import { type EntryStatus, ltree, type MediaType } from "./columns";
 import { media } from "./media";
 import { users } from "./users";
 
@@ -70,6 +71,26 @@ export const userMedia = interactionSchema.table(
 		index("user_media_started_idx").on(t.userId, sql`(coalesce(started_at, '0001-01-01'::date))`, t.mediaId),
 		index("user_media_completed_idx").on(t.userId, sql`(coalesce(completed_at, '0001-01-01'::date))`, t.mediaId),
 	],
+);
+
+/**
+ * A person's entries counted per status and kind of work, with minutes left and spent; kept by a trigger on
+ * user_media (migrations/0006). PARTITION BY HASH (user_id) in 16 partitions.
+ */
+export const userMediaTotals = interactionSchema.table(
+	"user_media_totals",
+	{
+		userId: uuid("user_id")
+			.notNull()
+			.references(() => users.id, { onDelete: "cascade" }),
+		status: text("status").$type<EntryStatus>().notNull(),
+		mediaType: text("media_type").$type<MediaType>().notNull(),
+		mediaClass: ltree("media_class").notNull(),
+		entries: integer("entries").notNull().default(0),
+		minutesLeft: bigint("minutes_left", { mode: "number" }).notNull().default(0),
+		minutesSpent: bigint("minutes_spent", { mode: "number" }).notNull().default(0),
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.status, t.mediaType, t.mediaClass] })],
 );
 
 export const userLists = interactionSchema.table(

@@ -249,6 +249,77 @@ describe("my list: bulk changes and undo", () => {
 	});
 });
 
+/** The person's totals (migrations/0006) next to the same figures aggregated from their entries now. */
+async function totalsAndRecount(cookie: string) {
+	const userId = ids.get(cookie);
+	const kept = await queryRows(sql`
+		select status, media_type, media_class::text as media_class, entries, minutes_left::int as left, minutes_spent::int as spent
+		from interaction.user_media_totals where user_id = ${userId} and entries <> 0 order by 1, 2, 3`);
+	const recounted = await queryRows(sql`
+		select um.status, m.media_type, m.media_class::text as media_class, count(*)::int as entries,
+		       coalesce(sum(media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::int as left,
+		       coalesce(sum(media.estimated_minutes(m.media_type, m.attributes)
+		         - media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::int as spent
+		from interaction.user_media um join media.media m on m.id = um.media_id
+		where um.user_id = ${userId} group by 1, 2, 3 order by 1, 2, 3`);
+	return { kept, recounted };
+}
+
+describe("my list: totals", () => {
+	it("the totals behind the summary, sidebar and count follow every kind of write", async () => {
+		const cookie = await personWith([fellowship, spiritedAway, frieren]);
+		const expectInStep = async () => {
+			const { kept, recounted } = await totalsAndRecount(cookie);
+			expect(kept).toEqual(recounted);
+		};
+		await expectInStep();
+		await update(cookie, { status: "in_progress", progress: "120" });
+		await expectInStep();
+		await update(cookie, { progress: "200" });
+		await update(cookie, { status: "completed" }, spiritedAway);
+		await expectInStep();
+		expect(
+			(
+				await post(cookie, {
+					intent: "bulk",
+					operation: "status",
+					bulkStatus: "paused",
+					mediaId: [fellowship, frieren],
+				})
+			).status,
+		).toBe(302);
+		await expectInStep();
+		expect((await post(cookie, { intent: "remove", mediaId: frieren })).status).toBe(302);
+		await expectInStep();
+		expect(
+			(
+				await post(cookie, {
+					intent: "restore",
+					mediaId: frieren,
+					status: "dropped",
+					progress: "3",
+					rating: "",
+					notes: "",
+					startedAt: "",
+					completedAt: "",
+					repeatCount: "0",
+				})
+			).status,
+		).toBe(302);
+		await expectInStep();
+		const page = await list(cookie, "status=paused");
+		expect(page.total).toBe(page.rows.length);
+		expect((await list(cookie)).total).toBe(3);
+		expect((await list(cookie, "type=movie")).total).toBe(1);
+		expect(
+			(await post(cookie, { intent: "bulk", operation: "remove", mediaId: [fellowship, spiritedAway, frieren] }))
+				.status,
+		).toBe(302);
+		await expectInStep();
+		expect((await list(cookie)).total).toBe(0);
+	});
+});
+
 describe("my list: filters, sorts and paging", () => {
 	async function personWithMany() {
 		const cookie = await newCookie("100");

@@ -11,7 +11,15 @@ async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
 const expectedTables = {
 	media: ["collections", "external_links", "media", "media_classes", "media_stats", "search_words"],
 	users: ["preferences", "settings", "users"],
-	interaction: ["list_items", "review_votes", "reviews", "smart_lists", "user_lists", "user_media"],
+	interaction: [
+		"list_items",
+		"review_votes",
+		"reviews",
+		"smart_lists",
+		"user_lists",
+		"user_media",
+		"user_media_totals",
+	],
 	auth: ["identities", "login_events", "rate_limits", "sessions", "tokens", "two_factor"],
 	ingest: ["conflicts", "import_jobs", "import_logs", "sources"],
 };
