@@ -80,27 +80,27 @@ export async function explainCoreQueries({
 	out.push(
 		await explain(
 			sql,
-			"list count (capped at 10,001)",
-			`select count(*) from (select 1 from interaction.user_media um where um.user_id = $1 limit 10001) c`,
+			"list total, summary and sidebar (person's totals, 0006)",
+			`select t.status, c.path, sum(t.entries), sum(t.minutes_left), sum(t.minutes_spent) from media.media_classes c
+			 left join interaction.user_media_totals t on t.user_id = $1 and t.media_class <@ c.path group by t.status, c.path`,
 			[userId],
 		),
 	);
 	out.push(
 		await explain(
 			sql,
-			"list summary (entries per status, time)",
+			"list count, other filters (capped at 10,001)",
+			`select count(*) from (select 1 from interaction.user_media um join media.media m on m.id = um.media_id
+			 where um.user_id = $1 and um.rating >= 50 limit 10001) c`,
+			[userId],
+		),
+	);
+	out.push(
+		await explain(
+			sql,
+			"before 0006: summary aggregated from every entry",
 			`select um.status, count(*)::int, coalesce(sum(media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)
 			 from interaction.user_media um join media.media m on m.id = um.media_id where um.user_id = $1 group by um.status`,
-			[userId],
-		),
-	);
-	out.push(
-		await explain(
-			sql,
-			"list sidebar (my class tree)",
-			`select c.path, count(mine.media_class) from media.media_classes c
-			 left join (select m.media_class from interaction.user_media um join media.media m on m.id = um.media_id
-			            where um.user_id = $1) mine on mine.media_class <@ c.path group by c.path`,
 			[userId],
 		),
 	);
