@@ -73,10 +73,14 @@ const sortKeysSql: Partial<Record<SortKey, KeyPart[]>> = {
 	],
 	rating: [{ expr: sql`coalesce(${mediaStats.ratingAvg}, -1)`, cast: "numeric", of: (r) => r.ratingAvg ?? -1 }],
 	popularity: [
-		{ expr: sql`coalesce(${mediaStats.trackingCount}, 0)`, cast: "numeric", of: (r) => r.trackingCount ?? 0 },
+		{ expr: sql`coalesce(${mediaStats.trackingCount}, 0)`, cast: "integer", of: (r) => Number(r.trackingCount ?? 0) },
 	],
 	time: [
-		{ expr: sql`coalesce(${minutesExpr}, 2147483647)`, cast: "numeric", of: (r) => r.estimatedMinutes ?? 2147483647 },
+		{
+			expr: sql`coalesce(${minutesExpr}, 2147483647)`,
+			cast: "integer",
+			of: (r) => Number(r.estimatedMinutes ?? 2147483647),
+		},
 	],
 	country: [
 		{ expr: sql`coalesce(${media.countryOfOrigin}, 'ZZ')`, cast: "text", of: (r) => r.countryOfOrigin ?? "ZZ" },

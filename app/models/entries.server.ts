@@ -3,6 +3,7 @@ import { progressTotal } from "~/lib/progress";
 import { getDb } from "../../db/client.server";
 import { type EntryStatus, type MediaType, media, userMedia } from "../../db/schema";
 import { adjustStats, lockPersonWorks, reviewRatings, type Tx } from "./media-stats.server";
+import { workSnapshot } from "./snapshot.server";
 
 export type EntryChange = {
 	status?: EntryStatus;
@@ -177,7 +178,7 @@ export async function restoreEntry({
 	try {
 		return await getDb().transaction(async (tx) => {
 			const [work] = await tx
-				.select({ title: media.title, mediaType: media.mediaType, attributes: media.attributes })
+				.select({ mediaType: media.mediaType, attributes: media.attributes, snapshot: workSnapshot })
 				.from(media)
 				.where(eq(media.id, mediaId));
 			if (!work) return { ok: false, reason: "not-found" } as const;
@@ -191,7 +192,7 @@ export async function restoreEntry({
 				} as const;
 			const inserted = await tx
 				.insert(userMedia)
-				.values({ userId, mediaId, ...entry, metaSnapshot: { title: work.title, mediaType: work.mediaType } })
+				.values({ userId, mediaId, ...entry, metaSnapshot: work.snapshot })
 				.onConflictDoNothing()
 				.returning({ mediaId: userMedia.mediaId });
 			if (inserted.length === 1) {

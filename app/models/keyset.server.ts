@@ -6,7 +6,7 @@ import { type SQL, sql } from "drizzle-orm";
  */
 export type KeyPart = {
 	expr: SQL;
-	cast: "text" | "date" | "numeric" | "timestamptz";
+	cast: "text" | "date" | "integer" | "numeric" | "timestamptz";
 	of: (row: Record<string, unknown>) => unknown;
 };
 
@@ -17,6 +17,7 @@ export function encodeCursor(values: unknown[]): string {
 }
 
 function validKey(cast: KeyPart["cast"], value: unknown): boolean {
+	if (cast === "integer") return Number.isSafeInteger(value);
 	if (cast === "numeric") return typeof value === "number" && Number.isFinite(value);
 	if (typeof value !== "string") return false;
 	if (cast === "date") {

@@ -28,10 +28,13 @@ export type EntryRow = {
 
 const snapshotTitle = sql`(${userMedia.metaSnapshot} ->> 'title')`;
 const minutesLeft = sql`media.minutes_left(${media.mediaType}, ${media.attributes}, ${userMedia.status}, ${userMedia.progress})`;
+/** Time left and release date as the snapshot holds them (migrations/0008): what the time and year indexes hold. */
+const snapshotTimeLeft = sql`coalesce(interaction.entry_minutes_left(${userMedia.status}, ${userMedia.progress}, ${userMedia.metaSnapshot}), 2147483647)`;
+const snapshotReleased = sql`coalesce(${userMedia.metaSnapshot} ->> 'released', '0001-01-01')`;
 
 /**
- * Each sort of my list as a key tuple. All but time left and year read user_media alone, through an
- * index led by user_id (migrations/0004), so a page is an index range on the person's partition.
+ * Each sort of my list as a key tuple over user_media alone, each with an index led by user_id
+ * (migrations/0004 and 0008), so a page is an index range on the person's partition.
  */
 const sortKeysSql: Partial<Record<SortKey, KeyPart[]>> = {
 	title: [{ expr: snapshotTitle, cast: "text", of: (r) => r.titleKey }],
@@ -40,11 +43,11 @@ const sortKeysSql: Partial<Record<SortKey, KeyPart[]>> = {
 		{ expr: snapshotTitle, cast: "text", of: (r) => r.titleKey },
 	],
 	status: [
-		{ expr: sql`interaction.status_rank(${userMedia.status})`, cast: "numeric", of: (r) => r.statusRank },
+		{ expr: sql`interaction.status_rank(${userMedia.status})`, cast: "integer", of: (r) => r.statusRank },
 		{ expr: snapshotTitle, cast: "text", of: (r) => r.titleKey },
 	],
-	progress: [{ expr: sql`${userMedia.progress}`, cast: "numeric", of: (r) => r.progress }],
-	rating: [{ expr: sql`coalesce(${userMedia.rating}, -1)`, cast: "numeric", of: (r) => r.rating ?? -1 }],
+	progress: [{ expr: sql`${userMedia.progress}`, cast: "integer", of: (r) => r.progress }],
+	rating: [{ expr: sql`coalesce(${userMedia.rating}, -1)`, cast: "integer", of: (r) => r.rating ?? -1 }],
 	updated: [{ expr: sql`${userMedia.updatedAt}`, cast: "timestamptz", of: (r) => r.updatedKey }],
 	started: [
 		{
@@ -60,18 +63,12 @@ const sortKeysSql: Partial<Record<SortKey, KeyPart[]>> = {
 			of: (r) => r.completedAt ?? "0001-01-01",
 		},
 	],
-	time: [{ expr: sql`coalesce(${minutesLeft}, 2147483647)`, cast: "numeric", of: (r) => r.minutesLeft ?? 2147483647 }],
-	year: [
-		{
-			expr: sql`coalesce(${media.releaseDate}, '0001-01-01'::date)`,
-			cast: "date",
-			of: (r) => r.releaseDate ?? "0001-01-01",
-		},
-	],
+	time: [{ expr: snapshotTimeLeft, cast: "integer", of: (r) => Number(r.timeKey) }],
+	year: [{ expr: snapshotReleased, cast: "text", of: (r) => r.releasedKey }],
 };
 
-/** Sorts of my list served by an index on user_media (the rest sort the person's filtered rows). */
-export const indexedListSorts = ["title", "type", "status", "progress", "rating", "updated", "started", "completed"];
+/** Sorts of my list served by an index on user_media: all of them. */
+export const indexedListSorts = Object.keys(sortKeysSql);
 
 /** The WHERE of a spec over the person's entries joined to their works; user_id always comes first. */
 async function entryFilters(userId: string, spec: FilterSpec): Promise<SQL[]> {
@@ -122,6 +119,8 @@ function pageQuery(where: SQL | undefined) {
 			typeKey: sql<string>`(${userMedia.metaSnapshot} ->> 'mediaType')`,
 			statusRank: sql<number>`interaction.status_rank(${userMedia.status})`,
 			updatedKey: sql<string>`${userMedia.updatedAt}::text`,
+			timeKey: sql<number>`${snapshotTimeLeft}`,
+			releasedKey: sql<string>`${snapshotReleased}`,
 		})
 		.from(userMedia)
 		.innerJoin(media, eq(media.id, userMedia.mediaId))
@@ -197,14 +196,16 @@ export async function listMyEntries({ userId, spec }: { userId: string; spec: Fi
 			? cursorOf(rows[spec.size - 1] as unknown as Record<string, unknown>, rows[spec.size - 1].mediaId)
 			: null;
 	return {
-		rows: rows.slice(0, spec.size).map(({ titleKey: _t, typeKey: _k, statusRank: _s, updatedKey: _u, ...row }) => ({
-			...row,
-			mediaType: row.mediaType as MediaType,
-			creators: row.creators ?? [],
-			progressTotal: row.progressTotal === null ? null : Number(row.progressTotal),
-			minutesLeft: row.minutesLeft === null ? null : Number(row.minutesLeft),
-			updatedAt: row.updatedAt.toISOString(),
-		})),
+		rows: rows
+			.slice(0, spec.size)
+			.map(({ titleKey: _t, typeKey: _k, statusRank: _s, updatedKey: _u, timeKey: _m, releasedKey: _r, ...row }) => ({
+				...row,
+				mediaType: row.mediaType as MediaType,
+				creators: row.creators ?? [],
+				progressTotal: row.progressTotal === null ? null : Number(row.progressTotal),
+				minutesLeft: row.minutesLeft === null ? null : Number(row.minutesLeft),
+				updatedAt: row.updatedAt.toISOString(),
+			})),
 		nextCursor,
 		total: Math.min(n, COUNT_CAP),
 		totalCapped: n > COUNT_CAP,

@@ -138,7 +138,7 @@ export type WorkReview = {
 const reviewKeys: Record<ReviewSort, KeyPart[]> = {
 	newest: [{ expr: sql`${reviews.createdAt}`, cast: "timestamptz", of: (r) => r.createdKey }],
 	helpful: [
-		{ expr: sql`${reviews.helpfulCount}`, cast: "numeric", of: (r) => r.helpfulCount },
+		{ expr: sql`${reviews.helpfulCount}`, cast: "integer", of: (r) => r.helpfulCount },
 		{ expr: sql`${reviews.createdAt}`, cast: "timestamptz", of: (r) => r.createdKey },
 	],
 };

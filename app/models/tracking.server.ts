@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { type EntryStatus, media, mediaStats, userMedia } from "../../db/schema";
+import { workSnapshot } from "./snapshot.server";
 
 export type AddResult = "added" | "already-tracked" | "no-such-work";
 
@@ -20,8 +21,7 @@ export async function addEntry({
 	return getDb().transaction(async (tx) => {
 		const [work] = await tx
 			.select({
-				title: media.title,
-				mediaType: media.mediaType,
+				snapshot: workSnapshot,
 				total: sql<number | null>`media.progress_total(${media.mediaType}, ${media.attributes})`,
 			})
 			.from(media)
@@ -34,7 +34,7 @@ export async function addEntry({
 				userId,
 				mediaId,
 				status,
-				metaSnapshot: { title: work.title, mediaType: work.mediaType },
+				metaSnapshot: work.snapshot,
 				// Added as completed: all of it is done.
 				progress: status === "completed" && work.total !== null ? Number(work.total) : 0,
 				startedAt: status === "in_progress" || status === "completed" ? today : null,

@@ -153,7 +153,9 @@ async function loadPeople(sql: Sql, scale: Scale) {
 	// Works numbered in a random order; low numbers are the popular ones (entries start there more often).
 	await sql`
 		create table public.bench_works as
-		select (row_number() over (order by id) - 1)::int as idx, id, title, media_type from media.media`;
+		select (row_number() over (order by id) - 1)::int as idx, id, title, media_type,
+		       media.snapshot(title, media_type, release_date, attributes) as snapshot
+		from media.media`;
 	await sql`alter table public.bench_works add primary key (idx)`;
 	await sql`
 		create table public.bench_people as
@@ -200,7 +202,7 @@ async function loadEntries(sql: Sql, works: number, part: number, parts: number)
 		       case when e.status = 'completed' and e.r4 < 0.05 then 1 else 0 end,
 		       case when e.status <> 'planning' and e.r4 < 0.7 then e.started end,
 		       case when e.status = 'completed' and e.r4 < 0.7 then e.started + (e.r2 * 120)::int end,
-		       jsonb_build_object('title', e.title, 'mediaType', e.media_type),
+		       e.snapshot,
 		       e.updated - interval '30 days', e.updated
 		from (
 			select d.*,
@@ -208,7 +210,7 @@ async function loadEntries(sql: Sql, works: number, part: number, parts: number)
 			            when d.s < 0.90 then 'paused' else 'dropped' end as status
 			from (
 				-- Every random() in the select list, so each row draws its own (an uncorrelated lateral draws once).
-				select p.id as user_id, w.id as media_id, w.title, w.media_type,
+				select p.id as user_id, w.id as media_id, w.snapshot,
 				       random() as s, random() as r2, random() as r3, random() as r4,
 				       date '2016-01-01' + (random() * 3000)::int as started,
 				       now() - random() * interval '1000 days' as updated

@@ -334,9 +334,9 @@ describe("my list: filters, sorts and paging", () => {
 			       case when n % 4 = 0 then null else (n * 37) % 101 end,
 			       case when n % 3 = 0 then null else date '2023-01-01' + n * 5 end,
 			       case when s.status = 'completed' then date '2024-01-01' + n * 3 end,
-			       jsonb_build_object('title', m.title, 'mediaType', m.media_type),
+			       media.snapshot(m.title, m.media_type, m.release_date, m.attributes),
 			       now() - n * interval '1 minute'
-			from (select id, title, media_type, attributes, (row_number() over (order by md5(id::text)))::int as n
+			from (select id, title, media_type, release_date, attributes, (row_number() over (order by md5(id::text)))::int as n
 			      from media.media) m
 			cross join lateral (select (array['planning','in_progress','completed','paused','dropped'])[1 + n % 5] as status) s
 			where n <= 70`);
