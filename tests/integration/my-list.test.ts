@@ -23,6 +23,7 @@ type Row = {
 	completedAt: string | null;
 	repeatCount: number;
 	minutesLeft: number | null;
+	releaseDate: string | null;
 };
 type Page = { page: { rows: Row[]; nextCursor: string | null; total: number } };
 
@@ -350,6 +351,8 @@ describe("my list: filters, sorts and paging", () => {
 		started: (r) => r.startedAt ?? "0001-01-01",
 		completed: (r) => r.completedAt ?? "0001-01-01",
 		time: (r) => r.minutesLeft ?? 2147483647,
+		year: (r) => r.releaseDate ?? "0001-01-01",
+		type: (r) => r.mediaType,
 		updated: (r) => r.updatedAt,
 		status: (r) => ["in_progress", "planning", "paused", "completed", "dropped"].indexOf(r.status),
 	};
