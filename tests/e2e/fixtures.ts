@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
 /**
  * Every page fails its test on a console error or an uncaught exception (a CSP violation,
@@ -102,4 +102,13 @@ export async function chooseTheme(page: Page, name: "Light" | "Dark" | "System")
 	);
 	await page.getByRole("button", { name }).click();
 	await answered;
+}
+
+/**
+ * Opens the editor of a row of my list: "Edit" toggles it in place with JavaScript and opens it
+ * through the address (?edit=<mediaId>) without.
+ */
+export async function openEntryEditor(row: Locator) {
+	await row.getByRole("link", { name: "Edit", exact: true }).click();
+	await expect(row.getByLabel("Status")).toBeVisible();
 }

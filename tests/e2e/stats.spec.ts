@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { stableId } from "../../db/seed/ids";
-import { expect, newAccount, registerThroughForm, test } from "./fixtures";
+import { expect, newAccount, openEntryEditor, registerThroughForm, test } from "./fixtures";
 
 const works = {
 	starWars: { id: stableId("movie-star-wars-1977"), search: "star wars", title: "Star Wars" }, // 121 min
@@ -37,6 +37,7 @@ test("my stats: entries, time, completions and ratings as charts with the number
 
 	await page.goto("/lists");
 	const entry = page.locator(`.entries-table tbody tr[data-media-id="${works.starWars.id}"]`);
+	await openEntryEditor(entry);
 	await entry.getByLabel("Rating").fill("8");
 	const saved = postTo(page, "/lists");
 	await entry.getByRole("button", { name: "Save" }).click();

@@ -1,4 +1,5 @@
-import { Link, useFetcher, useLocation } from "@remix-run/react";
+import { Link, useFetcher, useLocation, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
 import { ColumnHeader } from "~/components/catalog/SortHeader";
 import { formatMinutes, statusLabels } from "~/lib/columns";
 import type { FieldErrors } from "~/lib/entry-forms";
@@ -78,24 +79,48 @@ function Cell({ column, entry, scale }: { column: ColumnKey; entry: EntryRow; sc
 	}
 }
 
+/** The address of this view with a row's editor open (`edit=<mediaId>`) or closed, scrolled to the row. */
+function editHref(pathname: string, search: string, mediaId: string, open: boolean) {
+	const params = new URLSearchParams(search);
+	if (open) params.set("edit", mediaId);
+	else params.delete("edit");
+	const query = params.toString();
+	return `${pathname}${query ? `?${query}` : ""}#entry-${mediaId}`;
+}
+
+/**
+ * One entry. A row shows its values and an "Edit" link; the editor (status, progress, rating, More,
+ * Remove) is rendered only for the row being edited, so a 50-row page stays small. Without
+ * JavaScript "Edit" opens it through the address (`?edit=<mediaId>`, kept across the post and its
+ * redirect); with JavaScript the link toggles it in place.
+ */
 function EntryRowView({
 	entry: saved,
 	spec,
 	scale,
 	errors,
+	editing,
 	onRemoved,
 }: {
 	entry: EntryRow;
 	spec: FilterSpec;
 	scale: RatingScale;
 	errors?: FieldErrors;
+	editing: boolean;
 	onRemoved: (entry: EntryRow) => void;
 }) {
 	const entry = useOptimisticEntry(saved);
 	const removing = useFetcher({ key: `remove-${saved.mediaId}` });
+	const location = useLocation();
+	const [open, setOpen] = useState(editing);
 	if (removing.state !== "idle") return null;
+	const shown = open || Boolean(errors);
 	return (
-		<tr className="border-b border-line align-top last:border-0" data-media-id={entry.mediaId}>
+		<tr
+			id={`entry-${entry.mediaId}`}
+			className="border-b border-line align-top last:border-0"
+			data-media-id={entry.mediaId}
+		>
 			<td className="px-3 py-2">
 				{/* Keyed by the entry's version, so a bulk change that reaches the row also clears its tick. */}
 				<input
@@ -110,15 +135,30 @@ function EntryRowView({
 			{spec.cols.map((column) => (
 				<Cell key={column} column={column} entry={entry} scale={scale} />
 			))}
-			<td className="flex flex-wrap items-start gap-2 px-3 py-2">
-				<EntryEditor entry={saved} scale={scale} errors={errors} />
-				<RemoveButton entry={saved} onRemoved={onRemoved} />
+			<td className="px-3 py-2">
+				<a
+					href={editHref(location.pathname, location.search, entry.mediaId, !shown)}
+					className="entry-edit rounded-md border border-line px-2 py-0.5 text-xs hover:bg-surface-2"
+					aria-expanded={shown}
+					onClick={(event) => {
+						event.preventDefault();
+						setOpen(!shown);
+					}}
+				>
+					{shown ? "Close" : "Edit"}
+				</a>
+				{shown ? (
+					<div className="mt-2 flex flex-wrap items-start gap-2">
+						<EntryEditor entry={saved} scale={scale} errors={errors} />
+						<RemoveButton entry={saved} onRemoved={onRemoved} />
+					</div>
+				) : null}
 			</td>
 		</tr>
 	);
 }
 
-/** My list as the catalog's table layout: the chosen columns, sortable headers, editors per row. */
+/** My list as the catalog's table layout: the chosen columns, sortable headers, an editor for the row being edited. */
 export function EntriesTable({
 	rows,
 	spec,
@@ -134,6 +174,8 @@ export function EntriesTable({
 	errors?: { mediaId?: string; fieldErrors?: FieldErrors };
 	onRemoved: (entry: EntryRow) => void;
 }) {
+	const [searchParams] = useSearchParams();
+	const editing = searchParams.get("edit");
 	return (
 		<div className="overflow-x-auto rounded-xl border border-line bg-surface">
 			<table className="entries-table w-full text-left text-sm">
@@ -158,6 +200,7 @@ export function EntriesTable({
 							spec={spec}
 							scale={scale}
 							errors={errors?.mediaId === entry.mediaId ? errors.fieldErrors : undefined}
+							editing={editing === entry.mediaId}
 							onRemoved={onRemoved}
 						/>
 					))}
