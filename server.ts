@@ -6,6 +6,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import pino from "pino";
 import { getSessionSecret, readEnv } from "./app/env.server";
+import { runInRequestScope } from "./app/request-scope.server";
 import { closeDb, getConnection } from "./db/client.server";
 import { migrateDatabase } from "./db/migrate";
 import { seedIfEmpty } from "./db/seed/index";
@@ -92,6 +93,9 @@ app.use((req: Request, res: Response, next: NextFunction) => {
 	if (sourceHost && sourceHost === req.get("host")) return next();
 	res.status(403).type("text/plain").send("Cross-origin form posts are not accepted.");
 });
+
+// Loaders of one request share per-request lookups (the signed-in person).
+app.use((_req: Request, _res: Response, next: NextFunction) => runInRequestScope(next));
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));

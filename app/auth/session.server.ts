@@ -3,6 +3,7 @@ import { type AppLoadContext, redirect, type Session } from "@remix-run/node";
 import { and, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { serializeTheme } from "~/lib/theme.server";
 import { findAccountByEmail, linkIdentity } from "~/models/identities.server";
+import { perRequest } from "~/request-scope.server";
 import { getDb } from "../../db/client.server";
 import { preferences, sessions, users } from "../../db/schema";
 import { type AuthFlowData, getAuthFlowStorage, getSessionCookie } from "./cookies.server";
@@ -27,17 +28,15 @@ export type SignedInUser = {
 	defaultSort: string | null;
 };
 
-// Loaders of one request share the lookup (root + page).
-const perRequest = new WeakMap<Request, Promise<SignedInUser | null>>();
-
-/** The signed-in person of this request, from the session cookie; null when signed out or expired. */
+/**
+ * The signed-in person of this request, from the session cookie; null when signed out or expired.
+ * Loaders of one request share one lookup for the cookie they carry (the root's and the page's).
+ */
 export function getUser(request: Request): Promise<SignedInUser | null> {
-	let pending = perRequest.get(request);
-	if (!pending) {
-		pending = lookUpUser(request);
-		perRequest.set(request, pending);
-	}
-	return pending;
+	// An action may change the person (preferences, sign-in): only the loaders that follow share a lookup.
+	if (request.method !== "GET" && request.method !== "HEAD") return lookUpUser(request);
+	const cookie = request.headers.get("Cookie") ?? "";
+	return perRequest(`user:${cookie}`, () => lookUpUser(request));
 }
 
 async function lookUpUser(request: Request): Promise<SignedInUser | null> {
