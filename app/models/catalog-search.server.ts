@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { editDistance } from "~/lib/edit-distance";
 import { getDb } from "../../db/client.server";
 import { rowsOf } from "../../db/rows";
 
@@ -16,7 +17,7 @@ const CANDIDATES = 6;
 /**
  * Turns what a person typed into a full-text query, correcting misspelled words against the
  * catalog's own vocabulary (media.search_words: words within the trigram similarity threshold, 0.2,
- * found through a GIN trigram index, closest first).
+ * found through a GIN trigram index; shown fewest typing edits first).
  * A word the catalog does not know becomes an OR of its closest known words; the last word also
  * matches as a prefix, so results follow typing. Quoted phrases and -exclusions keep websearch syntax.
  */
@@ -53,7 +54,12 @@ export async function planSearch(text: string): Promise<SearchPlan> {
 			return { term: last ? `'${word}':*` : `'${word}'`, shown: word };
 		}
 		const best = Math.max(...candidates.map((c) => Number(c.s)));
-		const close = candidates.filter((c) => Number(c.s) >= Math.max(0.15, best - 0.15)).map((c) => c.word);
+		// Within the trigram shortlist, the fewest typing edits first ("dargon" → "dragon", not "dark").
+		const close = candidates
+			.filter((c) => Number(c.s) >= Math.max(0.15, best - 0.15))
+			.map((c) => ({ word: c.word, edits: editDistance(word, c.word), s: Number(c.s) }))
+			.sort((x, y) => x.edits - y.edits || y.s - x.s)
+			.map((c) => c.word);
 		if (close.length === 0) return { term: last ? `'${word}':*` : `'${word}'`, shown: word };
 		corrected = true;
 		const alternatives = last ? [`'${word}':*`, ...close.map((c) => `'${c}'`)] : close.map((c) => `'${c}'`);

@@ -117,7 +117,8 @@ export async function listCatalog({ spec, userId }: { spec: FilterSpec; userId: 
 		where.push(
 			sql`${media.id} in (select c.id from media.media c where c.search_vector @@ ${tsq} limit ${SEARCH_CANDIDATES})`,
 		);
-		score = sql`(ts_rank_cd(${media.searchVector}, ${tsq}) + word_similarity(${spec.q}, ${media.title}))`;
+		// Titles close to what was meant (the corrected words, when corrected) come first.
+		score = sql`(ts_rank_cd(${media.searchVector}, ${tsq}) + word_similarity(${correctedQuery ?? spec.q}, ${media.title}))`;
 	}
 	if (spec.type.length > 0) where.push(inArray(media.mediaType, spec.type));
 	if (spec.class) where.push(sql`${media.mediaClass} <@ ${spec.class}::ltree`);

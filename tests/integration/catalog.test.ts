@@ -58,6 +58,15 @@ describe("catalog search", () => {
 		});
 	}
 
+	it("suggests the word with the fewest typing edits, not only the most shared letters", async () => {
+		// "dargon" shares more trigrams with "dark" (both in the catalog) but is one swap from "dragon".
+		const plan = await planSearch("dargon");
+		expect(plan.correctedText).toBe("dragon");
+		const page = await list("q=dargon");
+		expect(page.correctedQuery).toBe("dragon");
+		expect(page.rows[0]?.title).toMatch(/dragon/i);
+	});
+
 	it("searches creators too, and a correctly spelled query is not 'corrected'", async () => {
 		const page = await list("q=Sapkowski");
 		expect(page.correctedQuery).toBeNull();
