@@ -114,7 +114,7 @@ export async function explainCoreQueries({
 			 where m.id in (select c.id from media.media c where c.search_vector @@ ${tsq.sql} limit 2000)
 			 order by ts_rank_cd(m.search_vector, ${tsq.sql}) + word_similarity($${tsq.params.length + 1}, m.title) desc, m.id
 			 limit 51`,
-			[...tsq.params, typo],
+			[...tsq.params, plan.correctedText ?? typo],
 		),
 	);
 	out.push(
