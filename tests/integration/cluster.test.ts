@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
 
 type LogLine = Record<string, unknown> & { msg?: string };
 
@@ -44,6 +44,21 @@ function getOnNewConnection(port: number, urlPath: string): Promise<{ status: nu
 
 const template = inject("dbTemplate");
 
+// A failed test must not leave a server behind: SIGKILL the primary (its workers exit when it does) and tsx.
+const leftovers: { child: ChildProcess; primaryPid: () => number | undefined }[] = [];
+afterEach(() => {
+	for (const { child, primaryPid } of leftovers.splice(0)) {
+		if (child.exitCode !== null || child.signalCode !== null) continue;
+		const pid = primaryPid();
+		try {
+			if (pid) process.kill(pid, "SIGKILL");
+		} catch {
+			// already gone
+		}
+		child.kill("SIGKILL");
+	}
+});
+
 describe("WEB_CONCURRENCY", () => {
 	it("refuses more than one process on the embedded database, before touching it", async () => {
 		const dataDir = mkdtempSync(path.join(tmpdir(), "omt-cluster-"));
@@ -64,6 +79,7 @@ describe("WEB_CONCURRENCY", () => {
 			const dataDir = process.env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "omt-cluster-"));
 			const server = startServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, WEB_CONCURRENCY: "2" });
 			const linesWith = (msg: string) => server.logs.filter((line) => line.msg === msg);
+			leftovers.push({ child: server.child, primaryPid: () => linesWith("starting workers")[0]?.pid as number });
 			const listening = () => server.logs.filter((line) => line.msg?.startsWith("listening"));
 			const failed = server.exited.then((code) => {
 				throw new Error(`server exited with ${code}: ${server.stderr()}`);
