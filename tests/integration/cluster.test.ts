@@ -62,7 +62,8 @@ afterEach(() => {
 describe("WEB_CONCURRENCY", () => {
 	it("refuses more than one process on the embedded database, before touching it", async () => {
 		const dataDir = mkdtempSync(path.join(tmpdir(), "omt-cluster-"));
-		const server = startServer({ DATA_DIR: dataDir, WEB_CONCURRENCY: "2" });
+		// Empty, not absent: a developer's .env must not fill it in.
+		const server = startServer({ DATA_DIR: dataDir, DATABASE_URL: "", WEB_CONCURRENCY: "2" });
 		expect(await server.exited).toBe(1);
 		expect(server.stderr()).toBe(
 			"WEB_CONCURRENCY=2 needs DATABASE_URL: the embedded database (PGlite) opens in one process only\n",
