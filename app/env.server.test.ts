@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getSessionSecret, readEnv } from "./env.server";
@@ -7,7 +7,13 @@ import { getSessionSecret, readEnv } from "./env.server";
 describe("readEnv", () => {
 	it("needs nothing: every variable has a working default", () => {
 		const env = readEnv({});
-		expect(env).toMatchObject({ PORT: 3000, DATA_DIR: "./data", NODE_ENV: "development", SEED_DEMO: "true" });
+		expect(env).toMatchObject({
+			PORT: 3000,
+			DATA_DIR: "./data",
+			NODE_ENV: "development",
+			SEED_DEMO: "true",
+			WEB_CONCURRENCY: 1,
+		});
 		expect(env.DATABASE_URL).toBeUndefined();
 	});
 
@@ -17,6 +23,14 @@ describe("readEnv", () => {
 			SESSION_SECRET: undefined,
 			DATA_DIR: "./data",
 		});
+	});
+
+	it("reads WEB_CONCURRENCY as a count of processes, auto as one per available core", () => {
+		expect(readEnv({ WEB_CONCURRENCY: "3" }).WEB_CONCURRENCY).toBe(3);
+		expect(readEnv({ WEB_CONCURRENCY: "" }).WEB_CONCURRENCY).toBe(1);
+		expect(readEnv({ WEB_CONCURRENCY: "auto" }).WEB_CONCURRENCY).toBe(availableParallelism());
+		for (const bad of ["0", "-2", "1.5", "two", "Auto", " 2"])
+			expect(() => readEnv({ WEB_CONCURRENCY: bad }), bad).toThrow(/WEB_CONCURRENCY: must be a whole number/);
 	});
 
 	it("names each invalid variable", () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -23,6 +24,15 @@ const EnvSchema = z.object({
 	PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
 	GOOGLE_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
 	GOOGLE_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+	// Processes serving HTTP (server.ts): 1 = no cluster; "auto" = one per core this process may use.
+	WEB_CONCURRENCY: z.preprocess(
+		emptyAsUndefined,
+		z
+			.string()
+			.regex(/^(auto|[1-9]\d*)$/, "must be a whole number ≥ 1, or auto")
+			.optional()
+			.transform((value) => (value === undefined ? 1 : value === "auto" ? availableParallelism() : Number(value))),
+	),
 	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -10,6 +10,8 @@ export type Report = {
 	startedAt: string;
 	quick: boolean;
 	database: string;
+	/** Server processes serving requests (WEB_CONCURRENCY); absent in results from before the option. */
+	workers?: number;
 	seed: SeedSummary;
 	people: { label: string; username: string; entries: number }[];
 	loadAverageAtEnd: number[];
@@ -19,6 +21,12 @@ export type Report = {
 };
 
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
+
+const workersOf = (report: Report) => report.workers ?? 1;
+/** File-name suffix: none for one process, so single-process results keep their names. */
+const workersSuffix = (report: Report) => (workersOf(report) === 1 ? "" : `-w${workersOf(report)}`);
+const serverLabel = (report: Report) =>
+	workersOf(report) === 1 ? "one process" : `${workersOf(report)} workers (CPU and RSS summed with the primary)`;
 
 const find = (report: Report, scenario: string, connections: number, user = "heavy") =>
 	report.measurements.filter(
@@ -58,16 +66,22 @@ export function budgetLines(report: Report): string[] {
 				`update post + redirect unloaded: p99 ${m.pair?.p99} ≤ 15 ms`,
 			),
 		);
-	lines.push(line(report.serverPeakRssMB <= 400, `server RSS under load: peak ${report.serverPeakRssMB} ≤ 400 MB`));
+	lines.push(
+		line(
+			report.serverPeakRssMB <= 400,
+			`server RSS under load: peak ${report.serverPeakRssMB} ≤ 400 MB` +
+				(workersOf(report) === 1 ? "" : `, summed over the primary and ${workersOf(report)} workers`),
+		),
+	);
 	lines.push(...growthLines(report));
 	return lines;
 }
 
-/** The list scenarios at 1,000,000 vs 10,000,000 entries, from the latest results at each scale. */
+/** The list scenarios at 1,000,000 vs 10,000,000 entries, from the latest results at each scale (same workers). */
 function growthLines(report: Report): string[] {
 	const byScale = new Map<number, Report>();
 	for (const entries of [1_000_000, 10_000_000]) {
-		const file = path.join(resultsDir, `latest-${entries}.json`);
+		const file = path.join(resultsDir, `latest-${entries}${workersSuffix(report)}.json`);
 		if (existsSync(file)) byScale.set(entries, JSON.parse(readFileSync(file, "utf8")) as Report);
 	}
 	const scaleOf = (r: Report) =>
@@ -99,7 +113,8 @@ function markdown(report: Report, lines: string[]): string {
 		`${s.works.toLocaleString("en")} works, ${s.people.toLocaleString("en")} people, ${s.entries.toLocaleString("en")} entries, ` +
 			`${s.reviews.toLocaleString("en")} reviews (seeded in ${report.seed.seconds} s). ` +
 			`People: ${report.people.map((p) => `${p.label} = ${p.username} (${p.entries} entries)`).join(", ")}. ` +
-			`Load average at the end: ${report.loadAverageAtEnd.map((n) => n.toFixed(2)).join(" ")}.`,
+			`Load average at the end: ${report.loadAverageAtEnd.map((n) => n.toFixed(2)).join(" ")}. ` +
+			`Server: ${serverLabel(report)}.`,
 		"",
 		"| person | scenario | conns | req/s | p50 ms | p95 ms | p99 ms | errors | bytes/resp | server CPU ms/req | peak RSS MB | load |",
 		"|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -132,13 +147,16 @@ export function writeResults(report: Report, lines: string[]): string[] {
 	mkdirSync(resultsDir, { recursive: true });
 	const stamp = report.startedAt.replace(/[:.]/g, "-");
 	const scale = report.seed.actual.entries;
-	const json = path.join(resultsDir, `bench-${scale}-${stamp}.json`);
-	const md = path.join(resultsDir, `bench-${scale}-${stamp}.md`);
+	const json = path.join(resultsDir, `bench-${scale}${workersSuffix(report)}-${stamp}.json`);
+	const md = path.join(resultsDir, `bench-${scale}${workersSuffix(report)}-${stamp}.md`);
 	writeFileSync(json, `${JSON.stringify({ ...report, budgets: lines }, null, 1)}\n`);
 	writeFileSync(md, markdown(report, lines));
 	if (!report.quick && scale >= 500_000) {
 		const bucket = scale >= 5_000_000 ? 10_000_000 : 1_000_000;
-		writeFileSync(path.join(resultsDir, `latest-${bucket}.json`), `${JSON.stringify(report, null, 1)}\n`);
+		writeFileSync(
+			path.join(resultsDir, `latest-${bucket}${workersSuffix(report)}.json`),
+			`${JSON.stringify(report, null, 1)}\n`,
+		);
 	}
 	return [json, md];
 }

@@ -1,14 +1,15 @@
 /**
- * `npm run bench [-- --quick] [--only=list,search,…] [--users=heavy,median] [--seconds=N] [--port=N]`
+ * `npm run bench [-- --quick] [--only=list,search,…] [--users=heavy,median] [--seconds=N] [--port=N] [--workers=N|auto]`
  *
- * Starts the production server (this worktree's build) against a seeded PostgreSQL database and drives
- * it with autocannon over loopback, signed in as a heavy and as a median person, scenario by scenario at
- * 1 and 32 connections. Prints each scenario's figures, EXPLAIN summaries of the core queries and the
- * budget lines; writes JSON and Markdown to tests/bench/results/ (ignored by git).
+ * Starts the production server (this worktree's build; --workers sets its WEB_CONCURRENCY, default 1) against
+ * a seeded PostgreSQL database and drives it with autocannon over loopback, signed in as a heavy and as a
+ * median person, scenario by scenario at 1 and 32 connections. Prints each scenario's figures, EXPLAIN
+ * summaries of the core queries and the budget lines; writes JSON and Markdown to tests/bench/results/
+ * (ignored by git). With several workers, server CPU and RSS are summed over the primary and its workers.
  * --quick seeds (or reuses) a small database, omt_bench_quick, at about 100,000 entries.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { createCookie } from "@remix-run/node";
 import postgres from "postgres";
 import { explainCoreQueries, type PlanSummary } from "./explain";
@@ -28,6 +29,10 @@ const userFilter = args.values.get("users")?.split(",") ?? ["heavy", "median"];
 const seconds = Number(args.values.get("seconds") ?? (quick ? 1.5 : 8));
 const warmup = quick ? 0.5 : 2;
 const port = Number(args.values.get("port") ?? 3400);
+const workersArg = args.values.get("workers") ?? "1";
+if (!/^(auto|[1-9]\d*)$/.test(workersArg))
+	throw new Error(`--workers: a whole number ≥ 1, or auto (got ${workersArg})`);
+const workers = workersArg === "auto" ? availableParallelism() : Number(workersArg);
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 async function seededSummary(): Promise<SeedSummary> {
@@ -93,8 +98,8 @@ log(
 		.map((n) => n.toFixed(2))
 		.join(" ")}`,
 );
-log("starting the production server");
-const server = await startServer({ databaseUrl, port, sessionSecret });
+log(`starting the production server (${workers === 1 ? "one process" : `${workers} workers`})`);
+const server = await startServer({ databaseUrl, port, sessionSecret, workers });
 const measurements: Measurement[] = [];
 let plans: PlanSummary[] = [];
 const typo = "dargon kingdm";
@@ -174,7 +179,7 @@ try {
 				measurements.push(m);
 				const pair = m.pair ? `  pair p50/p95/p99 ${m.pair.p50}/${m.pair.p95}/${m.pair.p99}` : "";
 				log(
-					`${m.user.padEnd(15)} ${m.scenario.padEnd(44)} c=${String(connections).padEnd(2)} ` +
+					`${m.user.padEnd(15)} ${m.scenario.padEnd(44)} c=${String(connections).padEnd(2)} w=${workers} ` +
 						`${String(m.rps).padStart(7)} req/s  p50 ${m.p50}  p95 ${m.p95}  p99 ${m.p99} ms  err ${m.errors}  ` +
 						`${m.bytesPerResponse} B  cpu ${m.cpuMsPerRequest} ms/req  rss ${m.peakRssMB} MB  load ${m.load1}${pair}`,
 				);
@@ -200,6 +205,7 @@ const report = {
 	startedAt,
 	quick,
 	database: new URL(databaseUrl).pathname.slice(1),
+	workers,
 	seed: summary,
 	people: people.map(({ id: _id, ...p }) => p),
 	loadAverageAtEnd: loadavg(),
