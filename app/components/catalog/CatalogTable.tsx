@@ -1,4 +1,5 @@
 import { Link, useFetcher, useLocation } from "@remix-run/react";
+import { type MouseEvent, useState } from "react";
 import { formatMinutes, statusLabels } from "~/lib/columns";
 import type { FilterSpec } from "~/lib/filter-spec";
 import { mediaTypeLabels } from "~/lib/media-types";
@@ -55,6 +56,39 @@ function AddCell({ row, signedIn }: { row: TableRow; signedIn: boolean }) {
 	);
 }
 
+/**
+ * "Add to list…" without a list picker in every row. The row holds a link to the work page's picker,
+ * which works without JavaScript; with JavaScript a click opens the same picker here instead, rendered
+ * on the client only once it is asked for.
+ */
+function AddToListCell({
+	mediaId,
+	lists,
+	returnTo,
+}: {
+	mediaId: string;
+	lists: { id: string; name: string }[];
+	returnTo: string;
+}) {
+	const [open, setOpen] = useState(false);
+	if (open) return <AddToListForm lists={lists} mediaId={mediaId} returnTo={returnTo} open inline />;
+	const openHere = (event: MouseEvent<HTMLAnchorElement>) => {
+		// A click that asks for a new tab or window still follows the link.
+		if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+		event.preventDefault();
+		setOpen(true);
+	};
+	return (
+		<a
+			href={`/catalog/${mediaId}?addToList=1#add-to-list`}
+			onClick={openHere}
+			className="add-to-list-link rounded-md border border-line px-2 py-1 text-sm hover:bg-surface-2"
+		>
+			Add to list…
+		</a>
+	);
+}
+
 export function CatalogTable({
 	rows,
 	spec,
@@ -68,7 +102,7 @@ export function CatalogTable({
 	pathname: string;
 	classLabels: Record<string, string>;
 	signedIn: boolean;
-	/** The person's static lists, for "Add to list…" in each row (null when signed out). */
+	/** The person's static lists, for "Add to list…" (null when signed out); once per page, never per row. */
 	myLists: { id: string; name: string }[] | null;
 }) {
 	const cell = "px-3 py-2";
@@ -155,7 +189,7 @@ export function CatalogTable({
 							<td className={`${cell} flex flex-wrap items-start gap-2`}>
 								<AddCell row={row} signedIn={signedIn} />
 								{myLists && myLists.length > 0 ? (
-									<AddToListForm lists={myLists} mediaId={row.id} returnTo={here} />
+									<AddToListCell lists={myLists} mediaId={row.id} returnTo={here} />
 								) : null}
 							</td>
 						</tr>
