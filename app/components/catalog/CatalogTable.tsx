@@ -10,11 +10,13 @@ import { ColumnHeader } from "./SortHeader";
 
 export type TableRow = CatalogRow;
 
-/** "Add" with a status choice; with JavaScript a fetcher posts it and the row shows the status at once. */
-function AddCell({ row, signedIn }: { row: TableRow; signedIn: boolean }) {
+/**
+ * "Add" with a status choice; with JavaScript a fetcher posts it and the row shows the status at once.
+ * The form posts to the page's own address (the index route's action with the page's search), which the
+ * action redirects back to, so the row carries no returnTo of its own.
+ */
+function AddCell({ row, signedIn, here }: { row: TableRow; signedIn: boolean; here: string }) {
 	const fetcher = useFetcher({ key: `add-${row.id}` });
-	const location = useLocation();
-	const here = `${location.pathname}${location.search}`;
 	const pending = fetcher.formData?.get("status");
 	const status = row.myStatus ?? (typeof pending === "string" ? (pending as TableRow["myStatus"]) : null);
 	if (status)
@@ -29,18 +31,14 @@ function AddCell({ row, signedIn }: { row: TableRow; signedIn: boolean }) {
 			</Link>
 		);
 	}
+	// Planning is the first option, so it is the one chosen until the person picks another.
 	return (
 		<fetcher.Form method="post" className="add-form flex items-center gap-1" preventScrollReset>
 			<input type="hidden" name="intent" value="add" />
 			<input type="hidden" name="mediaId" value={row.id} />
-			<input type="hidden" name="returnTo" value={here} />
-			<label className="sr-only" htmlFor={`status-${row.id}`}>
-				Status for {row.title}
-			</label>
 			<select
-				id={`status-${row.id}`}
 				name="status"
-				defaultValue="planning"
+				aria-label={`Status for ${row.title}`}
 				className="rounded-md border border-line bg-surface px-1 py-0.5 text-xs"
 			>
 				{entryStatuses.map((s) => (
@@ -187,7 +185,7 @@ export function CatalogTable({
 								}
 							})}
 							<td className={`${cell} flex flex-wrap items-start gap-2`}>
-								<AddCell row={row} signedIn={signedIn} />
+								<AddCell row={row} signedIn={signedIn} here={here} />
 								{myLists && myLists.length > 0 ? (
 									<AddToListCell lists={myLists} mediaId={row.id} returnTo={here} />
 								) : null}
