@@ -1,5 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import {
+	Form,
+	isRouteErrorResponse,
+	Link,
+	useActionData,
+	useLoaderData,
+	useRouteError,
+	useSearchParams,
+} from "@remix-run/react";
 import { z } from "zod";
 import { getUser } from "~/auth/session.server";
 import { FormErrors } from "~/components/forms";
@@ -134,6 +142,8 @@ export default function WorkPage() {
 	const actionData = useActionData<typeof action>() as { error?: string } | ReviewReply | undefined;
 	const actionError = actionData && "error" in actionData ? actionData.error : undefined;
 	const reviewReply = actionData && "fieldErrors" in actionData ? actionData : undefined;
+	// The catalog's rows link to `?addToList=1#add-to-list`: the picker opens without JavaScript.
+	const [search] = useSearchParams();
 	const attributes = describeAttributes(work.attributes);
 	const country = work.countryOfOrigin
 		? (new Intl.DisplayNames(["en"], { type: "region" }).of(work.countryOfOrigin) ?? work.countryOfOrigin)
@@ -318,7 +328,12 @@ export default function WorkPage() {
 							</p>
 						) : null}
 						<div className="mt-2">
-							<AddToListForm lists={staticLists} mediaId={work.id} />
+							<AddToListForm
+								id="add-to-list"
+								open={search.get("addToList") === "1"}
+								lists={staticLists}
+								mediaId={work.id}
+							/>
 						</div>
 					</section>
 				) : null}

@@ -55,7 +55,9 @@ const SaveViewForm = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
 	const form = Object.fromEntries(await request.formData());
-	const returnTo = safeRedirectPath(form.returnTo, "/catalog");
+	// The catalog's forms post to the page's own address (Remix has dropped `?index` by now), so by default
+	// the answer is that same page with its filters.
+	const returnTo = safeRedirectPath(form.returnTo, `/catalog${new URL(request.url).search}`);
 	const user = await getUser(request);
 	if (!user) throw redirect(`/login?${new URLSearchParams({ redirectTo: returnTo })}`);
 	if (form.intent === "add") {

@@ -92,6 +92,60 @@ test.describe("catalog", () => {
 		await expect(page.locator(".catalog-table tbody tr").first().locator("td").first()).toHaveText(title ?? "");
 	});
 
+	test("Add to list… from a row: opens in the row with JavaScript, goes to the work page's picker without", async ({
+		page,
+	}, testInfo) => {
+		const javaScript = testInfo.project.name === "js";
+		await registerThroughForm(page, newAccount(testInfo.project.name));
+		const url = "/catalog?class=video.film&sort=year&dir=asc";
+		await page.goto(url);
+		const row = page.locator(".catalog-table tbody tr").first();
+		// With no lists yet there is nothing to add to.
+		await expect(row.getByRole("link", { name: "Add to list…" })).toHaveCount(0);
+
+		await page.goto("/lists/new");
+		await page.getByLabel("Name").fill("Row picks");
+		await page.getByRole("button", { name: "Create list" }).click();
+		await expect(page).toHaveURL(/\/lists\/[0-9a-f-]{36}$/);
+		const listPath = new URL(page.url()).pathname;
+
+		await page.goto(url);
+		const mediaId = await row.getAttribute("data-media-id");
+		const title = (await row.locator("td").first().textContent()) ?? "";
+		// The row holds a link, not a picker: no list is named in it until it is asked for.
+		await expect(row.locator("select[name=listId]")).toHaveCount(0);
+		await row.getByRole("link", { name: "Add to list…" }).click();
+		const posted = page.waitForResponse(
+			(r) => new URL(r.url()).pathname === `/catalog/${mediaId}` && r.request().method() === "POST",
+		);
+		if (javaScript) {
+			// The picker opens in place, with the list choice focused; the row and the address stay.
+			const picker = row.locator(".add-to-list");
+			await expect(picker).toHaveAttribute("open", "");
+			const choice = picker.getByLabel("List", { exact: true });
+			await expect(choice).toBeFocused();
+			await choice.selectOption({ label: "Row picks" });
+			await picker.getByRole("button", { name: "Add", exact: true }).click();
+			expect((await posted).status()).toBeLessThan(400);
+			await expect(picker.getByRole("status")).toHaveText("Added to Row picks.");
+			await expect(page).toHaveURL(/\/catalog\?class=video\.film&sort=year&dir=asc$/);
+			await expect(page.locator(".catalog-table tbody tr").first()).toHaveAttribute("data-media-id", mediaId ?? "");
+		} else {
+			// The link leads to the work page with its picker open and in view.
+			await expect(page).toHaveURL(new RegExp(`/catalog/${mediaId}\\?addToList=1#add-to-list$`));
+			const picker = page.locator("#add-to-list");
+			await expect(picker).toHaveAttribute("open", "");
+			await picker.getByLabel("List", { exact: true }).selectOption({ label: "Row picks" });
+			await picker.getByRole("button", { name: "Add", exact: true }).click();
+			expect((await posted).status()).toBe(302);
+			await expect(page).toHaveURL(new RegExp(`/catalog/${mediaId}$`));
+			await expect(page.locator(".work-lists .in-lists")).toContainText("Row picks");
+		}
+
+		await page.goto(listPath);
+		await expect(page.locator(".list-items .item-title")).toHaveText([title]);
+	});
+
 	test("signed out, Add leads to sign-in and back", async ({ page }, testInfo) => {
 		const account = newAccount(testInfo.project.name);
 		await registerThroughForm(page, account);

@@ -1,4 +1,5 @@
 import { Link, useFetcher, useLocation } from "@remix-run/react";
+import { type MouseEvent, useState } from "react";
 import { formatMinutes, statusLabels } from "~/lib/columns";
 import type { FilterSpec } from "~/lib/filter-spec";
 import { mediaTypeLabels } from "~/lib/media-types";
@@ -9,11 +10,13 @@ import { ColumnHeader } from "./SortHeader";
 
 export type TableRow = CatalogRow;
 
-/** "Add" with a status choice; with JavaScript a fetcher posts it and the row shows the status at once. */
-function AddCell({ row, signedIn }: { row: TableRow; signedIn: boolean }) {
+/**
+ * "Add" with a status choice; with JavaScript a fetcher posts it and the row shows the status at once.
+ * The form posts to the page's own address (the index route's action with the page's search), which the
+ * action redirects back to, so the row carries no returnTo of its own.
+ */
+function AddCell({ row, signedIn, here }: { row: TableRow; signedIn: boolean; here: string }) {
 	const fetcher = useFetcher({ key: `add-${row.id}` });
-	const location = useLocation();
-	const here = `${location.pathname}${location.search}`;
 	const pending = fetcher.formData?.get("status");
 	const status = row.myStatus ?? (typeof pending === "string" ? (pending as TableRow["myStatus"]) : null);
 	if (status)
@@ -28,18 +31,14 @@ function AddCell({ row, signedIn }: { row: TableRow; signedIn: boolean }) {
 			</Link>
 		);
 	}
+	// Planning is the first option, so it is the one chosen until the person picks another.
 	return (
 		<fetcher.Form method="post" className="add-form flex items-center gap-1" preventScrollReset>
 			<input type="hidden" name="intent" value="add" />
 			<input type="hidden" name="mediaId" value={row.id} />
-			<input type="hidden" name="returnTo" value={here} />
-			<label className="sr-only" htmlFor={`status-${row.id}`}>
-				Status for {row.title}
-			</label>
 			<select
-				id={`status-${row.id}`}
 				name="status"
-				defaultValue="planning"
+				aria-label={`Status for ${row.title}`}
 				className="rounded-md border border-line bg-surface px-1 py-0.5 text-xs"
 			>
 				{entryStatuses.map((s) => (
@@ -52,6 +51,39 @@ function AddCell({ row, signedIn }: { row: TableRow; signedIn: boolean }) {
 				Add
 			</button>
 		</fetcher.Form>
+	);
+}
+
+/**
+ * "Add to list…" without a list picker in every row. The row holds a link to the work page's picker,
+ * which works without JavaScript; with JavaScript a click opens the same picker here instead, rendered
+ * on the client only once it is asked for.
+ */
+function AddToListCell({
+	mediaId,
+	lists,
+	returnTo,
+}: {
+	mediaId: string;
+	lists: { id: string; name: string }[];
+	returnTo: string;
+}) {
+	const [open, setOpen] = useState(false);
+	if (open) return <AddToListForm lists={lists} mediaId={mediaId} returnTo={returnTo} open inline />;
+	const openHere = (event: MouseEvent<HTMLAnchorElement>) => {
+		// A click that asks for a new tab or window still follows the link.
+		if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+		event.preventDefault();
+		setOpen(true);
+	};
+	return (
+		<a
+			href={`/catalog/${mediaId}?addToList=1#add-to-list`}
+			onClick={openHere}
+			className="add-to-list-link rounded-md border border-line px-2 py-1 text-sm hover:bg-surface-2"
+		>
+			Add to list…
+		</a>
 	);
 }
 
@@ -68,7 +100,7 @@ export function CatalogTable({
 	pathname: string;
 	classLabels: Record<string, string>;
 	signedIn: boolean;
-	/** The person's static lists, for "Add to list…" in each row (null when signed out). */
+	/** The person's static lists, for "Add to list…" (null when signed out); once per page, never per row. */
 	myLists: { id: string; name: string }[] | null;
 }) {
 	const cell = "px-3 py-2";
@@ -153,9 +185,9 @@ export function CatalogTable({
 								}
 							})}
 							<td className={`${cell} flex flex-wrap items-start gap-2`}>
-								<AddCell row={row} signedIn={signedIn} />
+								<AddCell row={row} signedIn={signedIn} here={here} />
 								{myLists && myLists.length > 0 ? (
-									<AddToListForm lists={myLists} mediaId={row.id} returnTo={here} />
+									<AddToListCell lists={myLists} mediaId={row.id} returnTo={here} />
 								) : null}
 							</td>
 						</tr>
