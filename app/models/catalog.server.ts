@@ -158,37 +158,60 @@ export async function listCatalog({ spec, userId }: { spec: FilterSpec; userId: 
 			: query;
 	};
 
+	// The capped count joins only what the filters read, and runs beside the page.
+	const byStats = spec.ratingMin !== null || spec.ratingMax !== null;
+	const byEntries = userId !== null && (spec.list === "in" || spec.list === "out" || spec.status.length > 0);
+	let countable = db.select({ one: sql`1` }).from(media).$dynamic();
+	if (byStats) countable = countable.leftJoin(mediaStats, eq(mediaStats.mediaId, media.id));
+	if (byEntries && userId)
+		countable = countable.leftJoin(userMedia, and(eq(userMedia.userId, userId), eq(userMedia.mediaId, media.id)));
+	const cappedCount = () =>
+		db
+			.select({ n: sql<number>`count(*)::int` })
+			.from(sql`(${countable.where(filtered).limit(COUNT_CAP + 1)}) as capped`)
+			.then(([row]) => Number(row.n));
+	// Browsing by class alone (or the whole catalog): the class tree's counts, which the sidebar shows too.
+	const byClassAlone =
+		!spec.q &&
+		spec.type.length === 0 &&
+		!spec.franchise &&
+		spec.yearFrom === null &&
+		spec.yearTo === null &&
+		!spec.country &&
+		!spec.creator &&
+		!byStats &&
+		!byEntries;
+	const counting = byClassAlone ? classTotal(spec.class).then((total) => total ?? cappedCount()) : cappedCount();
+
 	const dir = spec.dir === "asc" ? "asc" : "desc";
-	let rows: (CatalogRow & { trackingCount: number })[];
+	let rows: (CatalogRow & { trackingCount: number })[] = [];
 	let nextCursor: string | null = null;
 	let nextPage: number | null = null;
-	if (spec.sort === "relevance" && score) {
-		const offset = (spec.page - 1) * spec.size;
-		rows = await base()
-			.where(filtered)
-			.orderBy(sql`${score} ${sql.raw(dir)}`, asc(media.id))
-			.limit(spec.size + 1)
-			.offset(offset);
-		if (rows.length > spec.size) nextPage = spec.page + 1;
-	} else {
-		const keys = sortKeysSql[spec.sort] ?? sortKeysSql.title ?? [];
-		const page = keyset(keys, sql`${media.id}`, dir, decodeCursor(spec.after, keys));
-		const offset = page.condition ? 0 : (spec.page - 1) * spec.size;
-		rows = await base()
-			.where(and(filtered, page.condition))
-			.orderBy(...page.orderBy)
-			.limit(spec.size + 1)
-			.offset(offset);
-		if (rows.length > spec.size) {
-			const last = rows[spec.size - 1];
-			nextCursor = page.cursorOf(last as unknown as Record<string, unknown>, last.id);
+	const paging = (async () => {
+		if (spec.sort === "relevance" && score) {
+			const offset = (spec.page - 1) * spec.size;
+			rows = await base()
+				.where(filtered)
+				.orderBy(sql`${score} ${sql.raw(dir)}`, asc(media.id))
+				.limit(spec.size + 1)
+				.offset(offset);
+			if (rows.length > spec.size) nextPage = spec.page + 1;
+		} else {
+			const keys = sortKeysSql[spec.sort] ?? sortKeysSql.title ?? [];
+			const page = keyset(keys, sql`${media.id}`, dir, decodeCursor(spec.after, keys));
+			const offset = page.condition ? 0 : (spec.page - 1) * spec.size;
+			rows = await base()
+				.where(and(filtered, page.condition))
+				.orderBy(...page.orderBy)
+				.limit(spec.size + 1)
+				.offset(offset);
+			if (rows.length > spec.size) {
+				const last = rows[spec.size - 1];
+				nextCursor = page.cursorOf(last as unknown as Record<string, unknown>, last.id);
+			}
 		}
-	}
-	const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(
-		sql`(${base()
-			.where(filtered)
-			.limit(COUNT_CAP + 1)}) as capped`,
-	);
+	})();
+	const [n] = await Promise.all([counting, paging]);
 	return {
 		rows: rows.slice(0, spec.size).map(({ trackingCount: _t, ...row }) => row),
 		nextCursor,
@@ -245,6 +268,13 @@ export async function getClassTree(): Promise<ClassNode[]> {
 	// Served stale meanwhile; a failed refresh is retried by the next request.
 	classRefresh.catch(() => {});
 	return classCache.nodes;
+}
+
+/** Works under a class (the whole catalog without one) from the cached class tree; null when the tree lacks it. */
+async function classTotal(path: string | null): Promise<number | null> {
+	const tree = await getClassTree();
+	if (!path) return tree.filter((node) => node.depth === 1).reduce((sum, node) => sum + node.count, 0);
+	return tree.find((node) => node.path === path)?.count ?? null;
 }
 
 /** Franchise roots with labels, for the franchise filter. */
