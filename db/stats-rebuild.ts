@@ -76,6 +76,66 @@ export async function rebuildMediaStats(db: Database = getDb()): Promise<{ works
 	});
 }
 
+/**
+ * Recomputes what is kept per entry and per person from the works as they are now, set-based in one
+ * transaction: entries whose `meta_snapshot` differs from their work's (migrations/0008) get the current
+ * one, and `interaction.user_media_totals` (0006) rows that differ from a fresh aggregate are set to it
+ * (a bulk load with triggers off, or a deleted work, leaves them stale). Returns how many rows were fixed.
+ */
+export async function rebuildEntryTotals(db: Database = getDb()): Promise<{ snapshots: number; totals: number }> {
+	return db.transaction(async (tx) => {
+		const [snapshots] = rowsOf<{ n: number }>(
+			await tx.execute(sql`
+				with fixed as (
+					update interaction.user_media um
+					set meta_snapshot = media.snapshot(m.title, m.media_type, m.release_date, m.attributes)
+					from media.media m
+					where m.id = um.media_id
+					  and um.meta_snapshot is distinct from media.snapshot(m.title, m.media_type, m.release_date, m.attributes)
+					returning 1
+				)
+				select count(*)::int as n from fixed`),
+		);
+		const [totals] = rowsOf<{ n: number }>(
+			await tx.execute(sql`
+				with fresh as (
+					select e.user_id, e.status, e.media_type, e.media_class, count(*)::int as entries,
+					       coalesce(sum(e.left_min), 0)::bigint as minutes_left,
+					       coalesce(sum(e.estimated - e.left_min), 0)::bigint as minutes_spent
+					from (
+						select um.user_id, um.status, m.media_type, m.media_class,
+						       media.minutes_left(m.media_type, m.attributes, um.status, um.progress) as left_min,
+						       media.estimated_minutes(m.media_type, m.attributes) as estimated
+						from interaction.user_media um join media.media m on m.id = um.media_id
+					) e
+					group by e.user_id, e.status, e.media_type, e.media_class
+				),
+				drifted as (
+					select coalesce(f.user_id, t.user_id) as user_id, coalesce(f.status, t.status) as status,
+					       coalesce(f.media_type, t.media_type) as media_type, coalesce(f.media_class, t.media_class) as media_class,
+					       coalesce(f.entries, 0) as entries, coalesce(f.minutes_left, 0) as minutes_left,
+					       coalesce(f.minutes_spent, 0) as minutes_spent
+					from fresh f
+					full join interaction.user_media_totals t
+					  on t.user_id = f.user_id and t.status = f.status and t.media_type = f.media_type and t.media_class = f.media_class
+					where coalesce(f.entries, 0) <> coalesce(t.entries, 0)
+					   or coalesce(f.minutes_left, 0) <> coalesce(t.minutes_left, 0)
+					   or coalesce(f.minutes_spent, 0) <> coalesce(t.minutes_spent, 0)
+				),
+				fixed as (
+					insert into interaction.user_media_totals as t
+						(user_id, status, media_type, media_class, entries, minutes_left, minutes_spent)
+					select user_id, status, media_type, media_class, entries, minutes_left, minutes_spent from drifted
+					on conflict (user_id, status, media_type, media_class) do update set
+						entries = excluded.entries, minutes_left = excluded.minutes_left, minutes_spent = excluded.minutes_spent
+					returning 1
+				)
+				select count(*)::int as n from fixed`),
+		);
+		return { snapshots: Number(snapshots.n), totals: Number(totals.n) };
+	});
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	try {
 		const started = performance.now();
@@ -83,6 +143,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 		const fixed = drift.works + drift.reviews > 0 ? " (fixed)" : "";
 		console.log(
 			`media_stats rebuilt in ${Math.round(performance.now() - started)} ms: drift in ${drift.works} work(s) and in the helpful counts of ${drift.reviews} review(s)${fixed}`,
+		);
+		const entriesStarted = performance.now();
+		const entries = await rebuildEntryTotals();
+		const entriesFixed = entries.snapshots + entries.totals > 0 ? " (fixed)" : "";
+		console.log(
+			`entry snapshots and per-person totals rebuilt in ${Math.round(performance.now() - entriesStarted)} ms: ${entries.snapshots} stale snapshot(s), ${entries.totals} drifted total row(s)${entriesFixed}`,
 		);
 	} finally {
 		await closeDb();

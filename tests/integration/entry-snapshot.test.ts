@@ -4,6 +4,7 @@ import { action as catalogAction } from "~/routes/catalog._index";
 import { action as listAction, loader as listLoader } from "~/routes/lists._index";
 import { action as registerAction } from "~/routes/register";
 import { stableId } from "../../db/seed/ids";
+import { rebuildEntryTotals } from "../../db/stats-rebuild";
 import { callRoute, cookiesFrom, newPerson, queryRows } from "./helpers";
 
 /**
@@ -119,5 +120,23 @@ describe("an entry's snapshot of its work", () => {
 		const shown = byTime.map((row) => row.minutesLeft ?? Number.MAX_SAFE_INTEGER);
 		expect(shown).toEqual([...shown].sort((a, b) => b - a));
 		expect(shown.every((minutes) => minutes > 0)).toBe(true);
+	});
+
+	it("stats:rebuild puts stale snapshots and drifted totals right, and finds nothing after", async () => {
+		const { cookie, id } = await person();
+		await add(cookie, book, "planning");
+		await add(cookie, anime, "in_progress");
+		expect(await rebuildEntryTotals()).toEqual({ snapshots: 0, totals: 0 });
+		// What a bulk load with triggers off, or a hand edit, can leave behind.
+		await queryRows(sql`update interaction.user_media set meta_snapshot = '{}' where user_id = ${id} and media_id = ${book}`);
+		await queryRows(sql`update interaction.user_media_totals set entries = entries + 5 where user_id = ${id} and entries > 0`);
+		await queryRows(sql`
+			insert into interaction.user_media_totals (user_id, status, media_type, media_class, entries, minutes_left, minutes_spent)
+			values (${id}, 'dropped', 'game', 'interactive', 3, 60, 0)`);
+		expect(await rebuildEntryTotals()).toEqual({ snapshots: 1, totals: 3 });
+		for (const row of await snapshots(id)) expect(row.stored).toEqual(row.fresh);
+		const { kept, recounted } = await totalsAndRecount(id);
+		expect(kept).toEqual(recounted);
+		expect(await rebuildEntryTotals()).toEqual({ snapshots: 0, totals: 0 });
 	});
 });
