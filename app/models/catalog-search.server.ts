@@ -54,12 +54,15 @@ export async function planSearch(text: string): Promise<SearchPlan> {
 			return { term: last ? `'${word}':*` : `'${word}'`, shown: word };
 		}
 		const best = Math.max(...candidates.map((c) => Number(c.s)));
-		// Within the trigram shortlist, the fewest typing edits first ("dargon" → "dragon", not "dark").
-		const close = candidates
+		// Within the trigram shortlist, the fewest typing edits first ("dargon" → "dragon", not "dark"), and
+		// only the words as close as the closest (one more edit when even that is three or more), so the
+		// query does not widen to unrelated words.
+		const shortlist = candidates
 			.filter((c) => Number(c.s) >= Math.max(0.15, best - 0.15))
 			.map((c) => ({ word: c.word, edits: editDistance(word, c.word), s: Number(c.s) }))
-			.sort((x, y) => x.edits - y.edits || y.s - x.s)
-			.map((c) => c.word);
+			.sort((x, y) => x.edits - y.edits || y.s - x.s);
+		const fewest = shortlist[0]?.edits ?? 0;
+		const close = shortlist.filter((c) => c.edits <= fewest + (fewest >= 3 ? 1 : 0)).map((c) => c.word);
 		if (close.length === 0) return { term: last ? `'${word}':*` : `'${word}'`, shown: word };
 		corrected = true;
 		const alternatives = last ? [`'${word}':*`, ...close.map((c) => `'${c}'`)] : close.map((c) => `'${c}'`);
