@@ -151,7 +151,10 @@ export function writeResults(report: Report, lines: string[]): string[] {
 	const md = path.join(resultsDir, `bench-${scale}${workersSuffix(report)}-${stamp}.md`);
 	writeFileSync(json, `${JSON.stringify({ ...report, budgets: lines }, null, 1)}\n`);
 	writeFileSync(md, markdown(report, lines));
-	if (!report.quick && scale >= 500_000) {
+	// The growth comparison reads the list scenarios of the latest run at each scale: only a run that
+	// measured them replaces it.
+	const measuredList = report.measurements.some((m) => m.group === "list");
+	if (!report.quick && scale >= 500_000 && measuredList) {
 		const bucket = scale >= 5_000_000 ? 10_000_000 : 1_000_000;
 		writeFileSync(
 			path.join(resultsDir, `latest-${bucket}${workersSuffix(report)}.json`),

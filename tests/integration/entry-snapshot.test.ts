@@ -128,8 +128,12 @@ describe("an entry's snapshot of its work", () => {
 		await add(cookie, anime, "in_progress");
 		expect(await rebuildEntryTotals()).toEqual({ snapshots: 0, totals: 0 });
 		// What a bulk load with triggers off, or a hand edit, can leave behind.
-		await queryRows(sql`update interaction.user_media set meta_snapshot = '{}' where user_id = ${id} and media_id = ${book}`);
-		await queryRows(sql`update interaction.user_media_totals set entries = entries + 5 where user_id = ${id} and entries > 0`);
+		await queryRows(
+			sql`update interaction.user_media set meta_snapshot = '{}' where user_id = ${id} and media_id = ${book}`,
+		);
+		await queryRows(
+			sql`update interaction.user_media_totals set entries = entries + 5 where user_id = ${id} and entries > 0`,
+		);
 		await queryRows(sql`
 			insert into interaction.user_media_totals (user_id, status, media_type, media_class, entries, minutes_left, minutes_spent)
 			values (${id}, 'dropped', 'game', 'interactive', 3, 60, 0)`);
