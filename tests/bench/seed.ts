@@ -222,21 +222,14 @@ async function loadEntries(sql: Sql, works: number, part: number, parts: number)
 		) as e`;
 }
 
+/** Runs statements two at a time (the pool's two connections, one per core). */
 async function rebuild(pool: Sql, statements: string[]) {
 	const queue = [...statements];
 	const worker = async () => {
-		const conn = await pool.reserve();
-		try {
-			await conn`set max_parallel_maintenance_workers = 0`;
-			for (let next = queue.shift(); next; next = queue.shift()) {
-				const started = performance.now();
-				await conn.unsafe(next);
-				log(
-					`  ${((performance.now() - started) / 1000).toFixed(1)} s  ${next.trim().replace(/\s+/g, " ").slice(0, 110)}`,
-				);
-			}
-		} finally {
-			conn.release();
+		for (let next = queue.shift(); next; next = queue.shift()) {
+			const started = performance.now();
+			await pool.unsafe(next);
+			log(`  ${((performance.now() - started) / 1000).toFixed(1)} s  ${next.trim().replace(/\s+/g, " ").slice(0, 110)}`);
 		}
 	};
 	await Promise.all([worker(), worker()]);
@@ -375,7 +368,13 @@ export async function seed(args: Args): Promise<SeedSummary> {
 		max: 2,
 		onnotice: () => {},
 		idle_timeout: 5,
-		connection: { synchronous_commit: "off", work_mem: "256MB", maintenance_work_mem: "1GB" },
+		// One index build per connection (two at a time), not parallel workers competing for the same cores.
+		connection: {
+			synchronous_commit: "off",
+			work_mem: "256MB",
+			maintenance_work_mem: "1GB",
+			max_parallel_maintenance_workers: 0,
+		},
 	});
 	try {
 		const already = await readSeedSummary(pool);

@@ -112,9 +112,8 @@ function EntryRowView({
 	const entry = useOptimisticEntry(saved);
 	const removing = useFetcher({ key: `remove-${saved.mediaId}` });
 	const location = useLocation();
-	const [open, setOpen] = useState(editing);
+	const [shown, setShown] = useState(editing || Boolean(errors));
 	if (removing.state !== "idle") return null;
-	const shown = open || Boolean(errors);
 	return (
 		<tr
 			id={`entry-${entry.mediaId}`}
@@ -141,8 +140,10 @@ function EntryRowView({
 					className="entry-edit rounded-md border border-line px-2 py-0.5 text-xs hover:bg-surface-2"
 					aria-expanded={shown}
 					onClick={(event) => {
+						// A plain click toggles in place; a click that asks for a new tab follows the link.
+						if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
 						event.preventDefault();
-						setOpen(!shown);
+						setShown(!shown);
 					}}
 				>
 					{shown ? "Close" : "Edit"}
