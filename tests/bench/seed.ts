@@ -222,14 +222,33 @@ async function loadEntries(sql: Sql, works: number, part: number, parts: number)
 		) as e`;
 }
 
+/**
+ * Runs one statement; retried when a concurrent CREATE INDEX took the same generated name for a partition's
+ * index (PostgreSQL names them from the columns, and a failed CREATE INDEX leaves nothing behind).
+ */
+async function runStatement(pool: Sql, statement: string) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await pool.unsafe(statement);
+		} catch (error) {
+			const clash =
+				(error as { code?: string; constraint_name?: string }).constraint_name === "pg_class_relname_nsp_index";
+			if (!clash || attempt >= 5) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+		}
+	}
+}
+
 /** Runs statements two at a time (the pool's two connections, one per core). */
 async function rebuild(pool: Sql, statements: string[]) {
 	const queue = [...statements];
 	const worker = async () => {
 		for (let next = queue.shift(); next; next = queue.shift()) {
 			const started = performance.now();
-			await pool.unsafe(next);
-			log(`  ${((performance.now() - started) / 1000).toFixed(1)} s  ${next.trim().replace(/\s+/g, " ").slice(0, 110)}`);
+			await runStatement(pool, next);
+			log(
+				`  ${((performance.now() - started) / 1000).toFixed(1)} s  ${next.trim().replace(/\s+/g, " ").slice(0, 110)}`,
+			);
 		}
 	};
 	await Promise.all([worker(), worker()]);
