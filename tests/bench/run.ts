@@ -166,8 +166,9 @@ try {
 				scenarios.push({ name: `list sort: ${sort}`, group: "sorts", requests: [{ path: `/lists?sort=${sort}` }] });
 		// A fresh server compiles its hot paths during its first requests: warm every scenario once (8
 		// connections, results discarded) so the first one measured is not the only one paying for it.
+		// (Quick mode keeps to its time budget and only warms each measurement.)
 		for (const scenario of scenarios) {
-			if (only && !only.includes(scenario.group)) continue;
+			if (quick || (only && !only.includes(scenario.group))) continue;
 			await measure({
 				server,
 				scenario,
