@@ -1,33 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
-
-type LogLine = Record<string, unknown> & { msg?: string };
-
-/** Starts `server.ts` as `npm start` does (tsx CLI; the build must exist) and collects its JSON log lines. */
-function startServer(env: Record<string, string>) {
-	const logs: LogLine[] = [];
-	const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
-		env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", ...env },
-		stdio: ["ignore", "pipe", "pipe"],
-	});
-	let buffer = "";
-	child.stdout?.on("data", (chunk: Buffer) => {
-		buffer += chunk.toString();
-		const lines = buffer.split("\n");
-		buffer = lines.pop() ?? "";
-		for (const line of lines) if (line.trim()) logs.push(JSON.parse(line) as LogLine);
-	});
-	let stderr = "";
-	child.stderr?.on("data", (chunk: Buffer) => {
-		stderr += chunk.toString();
-	});
-	const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-	return { child, logs, exited, stderr: () => stderr };
-}
+import { startServer } from "./server-process";
 
 /** GET on a new connection each time, so cluster's round robin hands it to the next worker. */
 function getOnNewConnection(port: number, urlPath: string): Promise<{ status: number; worker: string | undefined }> {

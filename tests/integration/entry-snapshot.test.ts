@@ -5,7 +5,7 @@ import { action as listAction, loader as listLoader } from "~/routes/lists._inde
 import { action as registerAction } from "~/routes/register";
 import { stableId } from "../../db/seed/ids";
 import { rebuildEntryTotals } from "../../db/stats-rebuild";
-import { callRoute, cookiesFrom, newPerson, queryRows } from "./helpers";
+import { callRoute, cookiesFrom, newPerson, queryRows, totalsAndRecount } from "./helpers";
 
 /**
  * An entry's meta_snapshot (migrations/0008) holds the facts of its work that my list sorts by; the
@@ -41,21 +41,6 @@ const snapshots = (userId: string) =>
 		select um.media_id, um.meta_snapshot as stored, media.snapshot(m.title, m.media_type, m.release_date, m.attributes) as fresh
 		from interaction.user_media um join media.media m on m.id = um.media_id
 		where um.user_id = ${userId} order by um.media_id`);
-
-/** The person's kept totals next to the same figures aggregated from their entries and works now. */
-async function totalsAndRecount(userId: string) {
-	const kept = await queryRows(sql`
-		select status, media_type, media_class::text as media_class, entries, minutes_left::int as left, minutes_spent::int as spent
-		from interaction.user_media_totals where user_id = ${userId} and entries <> 0 order by 1, 2, 3`);
-	const recounted = await queryRows(sql`
-		select um.status, m.media_type, m.media_class::text as media_class, count(*)::int as entries,
-		       coalesce(sum(media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::int as left,
-		       coalesce(sum(media.estimated_minutes(m.media_type, m.attributes)
-		         - media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::int as spent
-		from interaction.user_media um join media.media m on m.id = um.media_id
-		where um.user_id = ${userId} group by 1, 2, 3 order by 1, 2, 3`);
-	return { kept, recounted };
-}
 
 describe("an entry's snapshot of its work", () => {
 	it("is written with the entry: title, kind, release date, minutes and progress total", async () => {

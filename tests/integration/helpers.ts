@@ -1,4 +1,4 @@
-import type { sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 
 /** A different documentation-range address per call, so per-IP limits only bite where a test means them to. */
@@ -84,6 +84,21 @@ export function cookiesFrom(result: RouteResult, previous = ""): string {
 export async function queryRows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
 	const result = await getDb().execute(query);
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** A person's kept totals (migrations/0006) next to the same figures aggregated from their entries and works now. */
+export async function totalsAndRecount(userId: string) {
+	const kept = await queryRows(sql`
+		select status, media_type, media_class::text as media_class, entries, minutes_left::int as left, minutes_spent::int as spent
+		from interaction.user_media_totals where user_id = ${userId} and entries <> 0 order by 1, 2, 3`);
+	const recounted = await queryRows(sql`
+		select um.status, m.media_type, m.media_class::text as media_class, count(*)::int as entries,
+		       coalesce(sum(media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::int as left,
+		       coalesce(sum(media.estimated_minutes(m.media_type, m.attributes)
+		         - media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::int as spent
+		from interaction.user_media um join media.media m on m.id = um.media_id
+		where um.user_id = ${userId} group by 1, 2, 3 order by 1, 2, 3`);
+	return { kept, recounted };
 }
 
 let counter = 0;

@@ -4,7 +4,7 @@ import { action as catalogAction } from "~/routes/catalog._index";
 import { action as listAction, loader as listLoader } from "~/routes/lists._index";
 import { action as registerAction } from "~/routes/register";
 import { stableId } from "../../db/seed/ids";
-import { callRoute, cookiesFrom, newPerson, queryRows } from "./helpers";
+import { callRoute, cookiesFrom, newPerson, queryRows, totalsAndRecount } from "./helpers";
 
 const fellowship = stableId("book-the-fellowship-of-the-ring-1954");
 const spiritedAway = stableId("movie-spirited-away-2001");
@@ -250,27 +250,11 @@ describe("my list: bulk changes and undo", () => {
 	});
 });
 
-/** The person's totals (migrations/0006) next to the same figures aggregated from their entries now. */
-async function totalsAndRecount(cookie: string) {
-	const userId = ids.get(cookie);
-	const kept = await queryRows(sql`
-		select status, media_type, media_class::text as media_class, entries, minutes_left::int as left, minutes_spent::int as spent
-		from interaction.user_media_totals where user_id = ${userId} and entries <> 0 order by 1, 2, 3`);
-	const recounted = await queryRows(sql`
-		select um.status, m.media_type, m.media_class::text as media_class, count(*)::int as entries,
-		       coalesce(sum(media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::int as left,
-		       coalesce(sum(media.estimated_minutes(m.media_type, m.attributes)
-		         - media.minutes_left(m.media_type, m.attributes, um.status, um.progress)), 0)::int as spent
-		from interaction.user_media um join media.media m on m.id = um.media_id
-		where um.user_id = ${userId} group by 1, 2, 3 order by 1, 2, 3`);
-	return { kept, recounted };
-}
-
 describe("my list: totals", () => {
 	it("the totals behind the summary, sidebar and count follow every kind of write", async () => {
 		const cookie = await personWith([fellowship, spiritedAway, frieren]);
 		const expectInStep = async () => {
-			const { kept, recounted } = await totalsAndRecount(cookie);
+			const { kept, recounted } = await totalsAndRecount(ids.get(cookie) ?? "");
 			expect(kept).toEqual(recounted);
 		};
 		await expectInStep();

@@ -1,47 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { databaseUrl } from "../setup/db-template";
-
-type LogLine = Record<string, unknown> & { msg?: string };
-
-/** Starts `server.ts` as `npm start` does (the build must exist) and collects its JSON log lines. */
-function startServer(env: Record<string, string>) {
-	const logs: LogLine[] = [];
-	const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
-		env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", ...env },
-		stdio: ["ignore", "pipe", "pipe"],
-	});
-	let buffer = "";
-	child.stdout?.on("data", (chunk: Buffer) => {
-		buffer += chunk.toString();
-		const lines = buffer.split("\n");
-		buffer = lines.pop() ?? "";
-		for (const line of lines) if (line.trim()) logs.push(JSON.parse(line) as LogLine);
-	});
-	let stderr = "";
-	child.stderr?.on("data", (chunk: Buffer) => {
-		stderr += chunk.toString();
-	});
-	const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-	const listening = new Promise<number>((resolve, reject) => {
-		const timer = setInterval(() => {
-			const line = logs.find((entry) => entry.msg?.startsWith("listening"));
-			if (line) {
-				clearInterval(timer);
-				resolve(line.port as number);
-			}
-		}, 50);
-		exited.then((code) => {
-			clearInterval(timer);
-			reject(new Error(`server exited with ${code}: ${stderr}`));
-		});
-	});
-	return { child, logs, listening, exited, stderr: () => stderr };
-}
+import { startServer } from "./server-process";
 
 const template = inject("dbTemplate");
 const cleanups: (() => Promise<void>)[] = [];
